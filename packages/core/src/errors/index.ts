@@ -1,0 +1,1 @@
+export { CowrieError, InputError, UsageError, StoreError, SchemaVersionError } from './cowrie-error.js';

@@ -1,0 +1,59 @@
+import { Command, CommanderError } from 'commander';
+import { registerDbMigrate } from './commands/db-migrate.js';
+import { registerDlqList } from './commands/dlq-list.js';
+import { registerLoadBulk } from './commands/load-bulk.js';
+import { registerReportSummary } from './commands/report-summary.js';
+import { registerSessionsShow } from './commands/sessions-show.js';
+import { EXIT, processIo, type CliIo } from './io.js';
+import { reportError } from './output.js';
+import { VERSION } from './version.js';
+
+/**
+ * Run the `cowrie` command line with `argv` (without `node` and the script) and return the exit
+ * code: 0 success, 1 nothing found, 2 any error (usage errors included).
+ *
+ * @example
+ * ```ts
+ * const code = await runCli(['report', 'summary', '--json', '--db', 'cowrie.sqlite']);
+ * ```
+ */
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const setExit = (c: number) => {
+    code = c;
+  };
+  const program = new Command('cowrie')
+    .description('Turn Cowrie honeypot logs into a queryable threat-intelligence database.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    });
+  const mark = (cmd: Command) => cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  mark(program);
+  const db = mark(program.command('db').description('database schema'));
+  const load = mark(program.command('load').description('load Cowrie JSON logs'));
+  const report = mark(program.command('report').description('reports over the stored data'));
+  const sessions = mark(program.command('sessions').description('look at sessions'));
+  const dlq = mark(program.command('dlq').description('dead letters (records that could not be stored as events)'));
+  registerDbMigrate(db, io, setExit);
+  registerLoadBulk(load, io, setExit);
+  registerReportSummary(report, io, setExit);
+  registerSessionsShow(sessions, io, setExit);
+  registerDlqList(dlq, io, setExit);
+  for (const group of [db, load, report, sessions, dlq]) for (const c of group.commands) mark(c);
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end with exit code 0; everything else the parser rejects is a usage error.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (err.exitCode === 0) return EXIT.ok;
+      return EXIT.error;
+    }
+    return reportError(io, err);
+  }
+}

@@ -1,0 +1,28 @@
+import { sql, type Kysely } from 'kysely';
+import type { DialectAdapter } from '../../dialect-adapter.js';
+import type { Database } from '../../schema.js';
+
+/** PostgreSQL adapter for tables living in `namespace` (a schema; `search_path` points at it). */
+export function postgresAdapter(namespace: string): DialectAdapter {
+  return {
+    name: 'postgres',
+    types: { id: 'bigint', int8: 'bigint', json: 'jsonb', bytes: 'bytea' },
+    maxBindParameters: 65_535,
+    jsonParsedOnRead: true,
+    namespace,
+    beginWrite: 'BEGIN',
+    async lockForMigration(db: Kysely<Database>) {
+      // Transaction-scoped, so a killed migrator can never leave the lock behind.
+      await sql`select pg_advisory_xact_lock(hashtext(${'cowrieprocessor:migrate:' + namespace}))`.execute(db);
+      await sql`create schema if not exists ${sql.id(namespace)}`.execute(db);
+    },
+    async tableExists(db: Kysely<Database>, table: string) {
+      const r = await sql<{ n: string }>`select count(*) as n from information_schema.tables where table_schema = ${namespace} and table_name = ${table}`.execute(db);
+      return Number(r.rows[0]?.n ?? 0) > 0;
+    },
+    async listTables(db: Kysely<Database>) {
+      const r = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = ${namespace}`.execute(db);
+      return r.rows.map((x) => x.table_name);
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database as Schema } from '../../schema.js';
+
+/** Open (creating if needed) an SQLite database file with the pragmas a loader wants. */
+export function openSqlite(path: string, opts: { readonly?: boolean } = {}): { db: Kysely<Schema>; close: () => Promise<void> } {
+  const memory = path === ':memory:';
+  if (!memory && !opts.readonly) mkdirSync(dirname(resolve(path)), { recursive: true });
+  const conn = new Database(memory ? ':memory:' : path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  // WAL lets readers (reports, the API) run while a loader writes; NORMAL is durable across
+  // process crashes in WAL mode, which is the failure we guard against (kill -9 mid-load).
+  if (!memory && !opts.readonly) conn.pragma('journal_mode = WAL');
+  conn.pragma('synchronous = NORMAL');
+  conn.pragma('busy_timeout = 10000');
+  conn.pragma('foreign_keys = ON');
+  conn.pragma('cache_size = -65536');
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: conn }) });
+  return {
+    db,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

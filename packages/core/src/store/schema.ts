@@ -1,0 +1,182 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Kysely table types of our schema (version {@link CURRENT_SCHEMA_VERSION}).
+ *
+ * Conventions that hold on both dialects alike, so that queries need no dialect checks:
+ * - timestamps are ISO-8601 UTC text with 6 fractional digits (`2018-05-06T17:44:05.866769Z`):
+ *   they sort and compare as strings, and keep Cowrie's microseconds;
+ * - booleans are integers 0/1;
+ * - JSON is written as text (SQLite TEXT, PostgreSQL JSONB) and read back by the query layer;
+ * - the original bytes of a record are kept in `raw` (BLOB / BYTEA) wherever its text had to change.
+ */
+export interface Database {
+  schema_meta: SchemaMetaTable;
+  raw_events: RawEventsTable;
+  sessions: SessionsTable;
+  commands: CommandsTable;
+  auth_attempts: AuthAttemptsTable;
+  downloads: DownloadsTable;
+  ssh_keys: SshKeysTable;
+  tcp_forwards: TcpForwardsTable;
+  dead_letters: DeadLettersTable;
+  ingest_cursors: IngestCursorsTable;
+  loads: LoadsTable;
+}
+
+/** Current schema version written by {@link migrate}. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+type Json = ColumnType<unknown, string, string>;
+/** PostgreSQL returns int8 as string; we always read through `Number()`. */
+type Int8 = ColumnType<number | string, number, number>;
+
+export interface SchemaMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface RawEventsTable {
+  id: Generated<Int8>;
+  /** SHA-256 hex of the record's trimmed bytes: the duplicate identity. */
+  content_hash: string;
+  eventid: string;
+  /** The typed kind (`cowrie.*` id we know, or `unknown`). */
+  kind: string;
+  ts: string | null;
+  sensor: string | null;
+  session: string | null;
+  src_ip: string | null;
+  payload: Json;
+  /** Original bytes, only when the text form was altered (invalid UTF-8, NUL, lone surrogate). */
+  raw: Buffer | null;
+  source: string;
+  source_path: string | null;
+  inode: string | null;
+  generation: number;
+  line: number;
+  byte_offset: Int8;
+  load_id: string;
+  ingested_at: string;
+}
+
+export interface SessionsTable {
+  /** `''` when the events carried no sensor and none was given. */
+  sensor: string;
+  session: string;
+  src_ip: string | null;
+  src_port: number | null;
+  dst_ip: string | null;
+  dst_port: number | null;
+  protocol: string | null;
+  first_ts: string | null;
+  last_ts: string | null;
+  duration_ms: number | null;
+  /** 1 once a `session.connect` was seen (its address fields then win). */
+  connect_seen: number;
+  closed: number;
+  client_version: string | null;
+  client_version_norm: string | null;
+  hassh: string | null;
+  event_count: number;
+  login_attempts: number;
+  login_success: number;
+  command_count: number;
+  download_count: number;
+  upload_count: number;
+  tcpip_count: number;
+  ssh_key_count: number;
+  risk_score: number;
+  updated_at: string;
+}
+
+interface EventRef {
+  id: Generated<Int8>;
+  event_id: Int8;
+  sensor: string;
+  session: string | null;
+  ts: string | null;
+  src_ip: string | null;
+}
+
+export interface CommandsTable extends EventRef {
+  eventid: string;
+  /** As typed by the attacker: never rewritten. */
+  input: string;
+  normalized: string;
+  defanged: string;
+  risk_level: string;
+  risk_score: number;
+}
+
+export interface AuthAttemptsTable extends EventRef {
+  username: string | null;
+  password: string | null;
+  success: number;
+  fingerprint: string | null;
+  key_type: string | null;
+}
+
+export interface DownloadsTable extends EventRef {
+  eventid: string;
+  direction: string;
+  failed: number;
+  url: string | null;
+  shasum: string | null;
+  outfile: string | null;
+  destfile: string | null;
+  filename: string | null;
+}
+
+export interface SshKeysTable extends EventRef {
+  key_type: string;
+  key_data: string;
+  comment: string | null;
+  fingerprint_sha256: string;
+  fingerprint_md5: string;
+  bits: number | null;
+}
+
+export interface TcpForwardsTable extends EventRef {
+  eventid: string;
+  target_host: string | null;
+  target_port: number | null;
+  orig_ip: string | null;
+  orig_port: number | null;
+}
+
+export interface DeadLettersTable {
+  id: Generated<Int8>;
+  content_hash: string;
+  reason: string;
+  message: string;
+  field: string | null;
+  source: string;
+  source_path: string | null;
+  inode: string | null;
+  generation: number;
+  line: number;
+  byte_offset: Int8;
+  length: Int8;
+  raw: Buffer;
+  load_id: string;
+  created_at: string;
+}
+
+export interface IngestCursorsTable {
+  source_path: string;
+  inode: string | null;
+  generation: number;
+  byte_offset: Int8;
+  line: number;
+  first_line_hash: string | null;
+  updated_at: string;
+}
+
+export interface LoadsTable {
+  id: string;
+  kind: string;
+  started_at: string;
+  finished_at: string | null;
+  stats: Json | null;
+}

@@ -1,0 +1,37 @@
+import type { Insertable } from 'kysely';
+import type { SessionDelta } from '../../load/session-delta.js';
+import type {
+  AuthAttemptsTable, CommandsTable, DeadLettersTable, DownloadsTable, RawEventsTable, SshKeysTable, TcpForwardsTable,
+} from '../schema.js';
+
+type Derived<T> = Omit<Insertable<T>, 'id' | 'event_id'>;
+
+/** Rows that hang off one event; `event_id` is filled in once the event row exists. */
+export interface DerivedRows {
+  commands?: Derived<CommandsTable>[];
+  auth?: Derived<AuthAttemptsTable>[];
+  downloads?: Derived<DownloadsTable>[];
+  sshKeys?: Derived<SshKeysTable>[];
+  forwards?: Derived<TcpForwardsTable>[];
+}
+
+/** One event ready to store. Derived rows and the session contribution apply only if it is new. */
+export interface PreparedEvent {
+  row: Omit<Insertable<RawEventsTable>, 'id'>;
+  derived: DerivedRows | null;
+  session: SessionDelta | null;
+}
+
+/** One dead letter ready to store. */
+export type PreparedDeadLetter = Omit<Insertable<DeadLettersTable>, 'id'>;
+
+/** What a batch did. */
+export interface BatchOutcome {
+  events: number;
+  duplicates: number;
+  deadLetters: number;
+  /** Dead letters already stored by an earlier load (counted as duplicates by the conventions). */
+  deadLetterDuplicates: number;
+  /** `sensor/session` keys of sessions that received new events. */
+  sessions: string[];
+}

@@ -6,7 +6,7 @@ import { openPostgres } from './dialects/postgres/open-postgres.js';
 import { postgresAdapter } from './dialects/postgres/postgres-adapter.js';
 import { openSqlite } from './dialects/sqlite/open-sqlite.js';
 import { sqliteAdapter } from './dialects/sqlite/sqlite-adapter.js';
-import { readSchemaVersion, runMigrations, type MigrationResult } from './migrations/run-migrations.js';
+import { readMinReaderVersion, readSchemaVersion, runMigrations, type MigrationResult } from './migrations/run-migrations.js';
 import { CURRENT_SCHEMA_VERSION, type Database } from './schema.js';
 
 /** An open database with our schema: the one handle every reader and writer shares. */
@@ -55,16 +55,18 @@ export async function openStore(target: string | DatabaseTarget | undefined, opt
   const dialect = t.kind === 'sqlite' ? sqliteAdapter : postgresAdapter(t.schema);
   const description = describeTarget(t);
   try {
-    let version = await readSchemaVersion(db, dialect);
-    if (version === 0) {
+    if (!(await dialect.tableExists(db, 'schema_meta'))) {
       const foreign = (await dialect.listTables(db)).filter((n) => n !== 'schema_meta');
       if (foreign.length > 0) {
         throw new StoreError('FOREIGN_DATABASE', `${description} holds tables that are not ours (${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ', …' : ''}); use a new database file or another PostgreSQL schema`);
       }
       await runMigrations(db, dialect);
-      version = await readSchemaVersion(db, dialect);
     }
+    const version = await readSchemaVersion(db, dialect);
     checkVersion(version, opts, description);
+    if (version > CURRENT_SCHEMA_VERSION && (await readMinReaderVersion(db)) > CURRENT_SCHEMA_VERSION) {
+      throw new SchemaVersionError('SCHEMA_INCOMPATIBLE', `${description} has schema version ${version}, which this software (schema ${CURRENT_SCHEMA_VERSION}) cannot read; upgrade cowrieprocessor`);
+    }
     const store: CowrieStore = {
       db,
       dialect,

@@ -9,6 +9,12 @@ import type { DialectAdapter } from '../dialect-adapter.js';
 export interface Migration {
   version: number;
   name: string;
+  /**
+   * True when readers of older versions can no longer read the schema (a column renamed or
+   * dropped, a meaning changed). Steps that only add tables or columns leave it unset, so older
+   * readers (reports, API) keep working against a newer database.
+   */
+  breaksReaders?: boolean;
   // Kysely<any>: a migration sees the schema as it was at its version, not today's types.
   up(db: Kysely<any>, dialect: DialectAdapter): Promise<void>;
   verify(db: Kysely<any>, dialect: DialectAdapter): Promise<void>;

@@ -10,6 +10,12 @@ export interface MigrationResult {
   applied: Array<{ version: number; name: string }>;
 }
 
+/** Oldest reader version that can read this database (`schema_meta.min_reader_version`). */
+export async function readMinReaderVersion(db: Kysely<Database>): Promise<number> {
+  const row = await db.selectFrom('schema_meta').select('value').where('key', '=', 'min_reader_version').executeTakeFirst();
+  return Number(row?.value ?? 0) || 0;
+}
+
 /** Schema version recorded in `schema_meta`, or 0 when our tables are absent. */
 export async function readSchemaVersion(db: Kysely<Database>, dialect: DialectAdapter): Promise<number> {
   if (!(await dialect.tableExists(db, 'schema_meta'))) return 0;
@@ -40,7 +46,7 @@ export async function runMigrations(db: Kysely<Database>, dialect: DialectAdapte
         await m.up(conn, dialect);
         await m.verify(conn, dialect);
         await writeMeta(conn, 'schema_version', String(m.version));
-        await writeMeta(conn, 'min_reader_version', String(m.version));
+        if (m.breaksReaders || current === 0) await writeMeta(conn, 'min_reader_version', String(m.version));
         await writeMeta(conn, 'migrated_at', new Date().toISOString());
         await sql`commit`.execute(conn);
         applied.push({ version: m.version, name: m.name });

@@ -1,0 +1,11 @@
+export type { InputSource, Compression, RawRecord, ReadRecordsOptions, DeadLetterReason, DecodedRecord } from './types.js';
+export { resolveInputs, type ResolvedInputs, type ResolvedFile } from './resolve-inputs.js';
+export { sortByRotation } from './rotation-order.js';
+export { openSource, openStdin, sniffLooksLikeJson, type OpenedSource, type OpenSourceOptions } from './open-source.js';
+export { sniffCompression, decompress } from './decompress.js';
+export { peekBytes } from './peek-bytes.js';
+export { readRecords, abortError, DEFAULT_MAX_RECORD_BYTES } from './read-records.js';
+export { decodeRecord, contentHash } from './decode-record.js';
+export { LineSplitter, type Line } from './line-splitter.js';
+export { RecordAssembler } from './record-assembler.js';
+export { splitConcatenatedObjects, profileDepth, newDepthProfile, isJsonWhitespace, type DepthProfile } from './json-scan.js';

@@ -45,7 +45,7 @@ export function decodeRecord(rec: RawRecord): DecodedRecord {
     const message = eventid === undefined ? 'missing eventid' : `eventid is ${describe(eventid)}, not a string`;
     return { ok: false, reason: 'missing_eventid', message, field: 'eventid' };
   }
-  return { ok: true, value: obj, altered };
+  return { ok: true, value: obj, altered, text };
 }
 
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;

@@ -66,6 +66,8 @@ export type DecodedRecord =
       value: Record<string, unknown>;
       /** True when decoding or sanitising altered anything (invalid UTF-8, NUL, lone surrogate): keep `RawRecord.bytes`. */
       altered: boolean;
+      /** The record's text as decoded; when `altered` is false it is the original JSON text, byte for byte. */
+      text: string;
     }
   | {
       ok: false;

@@ -98,12 +98,11 @@ export class LoadRun {
     }
     const ev = parseEvent(d.value, { defaultSensor: this.opts.sensor, sensorOverride: this.opts.sensorOverride });
     const facts = deriveFacts(ev);
-    const text = (d as { text?: string }).text;
     this.events.push({
       row: {
         ...position, content_hash: hash, eventid: ev.eventid, kind: ev.kind, ts: ev.timestamp, sensor: ev.sensor,
         session: ev.session, src_ip: ev.srcIp,
-        payload: !d.altered && text !== undefined ? text : JSON.stringify(d.value),
+        payload: d.altered ? JSON.stringify(d.value) : d.text,
         raw: d.altered ? rec.bytes : null, ingested_at: new Date().toISOString(),
       },
       derived: facts.derived,

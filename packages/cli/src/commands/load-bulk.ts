@@ -53,6 +53,7 @@ export function describeLoad(r: LoadResult): string[] {
   ];
   if (r.splitRecords > 0) lines.push(`${r.splitRecords} records were split off lines holding several JSON objects`);
   for (const s of r.skipped) lines.push(`skipped ${s.file}: ${s.reason}`);
-  if (r.deadLetters > 0) lines.push('see them with: cowrie dlq list');
+  for (const d of r.deadLetterSamples.slice(0, 5)) lines.push(`dead letter ${d.file}:${d.line} [${d.reason}] ${d.message}`);
+  if (r.deadLetters > 0) lines.push(`${r.deadLetters > 5 ? 'all of them' : 'see them'} with: cowrie dlq list`);
   return lines;
 }

@@ -32,7 +32,7 @@ export class LoadRun {
     this.batchSize = Math.max(1, opts.batchSize ?? 2000);
     this.res = {
       loadId, files: 0, records: 0, events: 0, duplicates: 0, deadLetters: 0, sessions: 0, seconds: 0,
-      splitRecords: 0, pending: [], skipped: [], failed: [], perFile: [],
+      splitRecords: 0, pending: [], skipped: [], failed: [], perFile: [], deadLetterSamples: [],
     };
   }
 
@@ -122,6 +122,10 @@ export class LoadRun {
     this.res.duplicates += out.duplicates + out.deadLetterDuplicates;
     this.res.deadLetters += out.deadLetters;
     for (const s of out.sessions) this.sessions.add(s);
+    for (const d of dead) {
+      if (this.res.deadLetterSamples.length >= 20) break;
+      if (out.deadLetterHashes.has(d.content_hash)) this.res.deadLetterSamples.push({ file: d.source, line: d.line, reason: d.reason, message: d.message });
+    }
     // Batches never span files (readFile flushes at its end), so the batch belongs to `current`.
     const f = this.current;
     if (f) {

@@ -34,16 +34,17 @@ export async function writeBatch(store: CowrieStore, events: readonly PreparedEv
       fresh.push({ ev, id });
     }
 
-    let dlInserted = 0;
+    const deadInserted = new Set<string>();
     for (const part of chunkRows(deadLetters, maxParams)) {
       const rows = await trx
         .insertInto('dead_letters')
         .values(part)
         .onConflict((oc) => oc.column('content_hash').doNothing())
-        .returning('id')
+        .returning('content_hash')
         .execute();
-      dlInserted += rows.length;
+      for (const r of rows) deadInserted.add(r.content_hash);
     }
+    const dlInserted = deadInserted.size;
 
     await insertDerived(trx, fresh, maxParams);
     const deltas = new Map<string, SessionDelta>();
@@ -62,6 +63,7 @@ export async function writeBatch(store: CowrieStore, events: readonly PreparedEv
       duplicates: events.length - fresh.length,
       deadLetters: dlInserted,
       deadLetterDuplicates: deadLetters.length - dlInserted,
+      deadLetterHashes: deadInserted,
       sessions: [...deltas.keys()],
     };
   });

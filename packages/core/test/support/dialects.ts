@@ -47,7 +47,9 @@ export function createTestDatabase(dialect: 'sqlite' | 'postgres'): TestDatabase
   return {
     dialect, target,
     open: (opts) => openStore(target, opts),
-    drop: () => pgExec(`drop schema if exists ${schema} cascade`),
+    drop: async () => {
+      await pgExec(`drop schema if exists ${schema} cascade`);
+    },
   };
 }
 

@@ -16,8 +16,10 @@ const sha = (s: string | Buffer): string => createHash('sha256').update(s).diges
 
 describe('decodeRecord', () => {
   it('parses a clean event without altering it', () => {
-    const d = ok(decodeRecord(raw('{"eventid":"cowrie.session.connect","src_ip":"198.51.100.7","n":[1,{"a":null}]}')));
-    expect(d).toEqual({ ok: true, value: { eventid: 'cowrie.session.connect', src_ip: '198.51.100.7', n: [1, { a: null }] }, altered: false });
+    const TEXT = '{"eventid":"cowrie.session.connect","src_ip":"198.51.100.7","n":[1,{"a":null}]}';
+    const d = ok(decodeRecord(raw(TEXT)));
+    // `text` is the original JSON text, which the loader stores as the payload when nothing changed.
+    expect(d).toEqual({ ok: true, value: { eventid: 'cowrie.session.connect', src_ip: '198.51.100.7', n: [1, { a: null }] }, altered: false, text: TEXT });
   });
 
   it('keeps valid non-ASCII (raw UTF-8 and escapes) and valid surrogate pairs unaltered', () => {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openStore, type CowrieStore, type OpenStoreOptions } from '@cowrieprocessor/core';
+import { openStore, parseDatabaseTarget, type CowrieStore, type DatabaseTarget, type OpenStoreOptions } from '@cowrieprocessor/core';
 import type { CliIo } from './io.js';
 
 /** Options every database command takes. */
@@ -8,11 +8,16 @@ export interface DbOptions {
   json?: boolean;
 }
 
-/** `--db` wins over `COWRIE_DB`, which wins over the default `./cowrie.sqlite`. */
-export function dbTarget(io: CliIo, opts: DbOptions): string {
-  const t = opts.db ?? io.env.COWRIE_DB ?? './cowrie.sqlite';
-  // Plain paths are relative to the CLI's working directory; URL forms are passed through.
-  return /^(sqlite:|postgres(ql)?:\/\/)/i.test(t) || t === ':memory:' ? t : resolve(io.cwd, t);
+/**
+ * `--db` wins over `COWRIE_DB`, which wins over the default `./cowrie.sqlite` (an empty value
+ * counts as unset). SQLite paths, in any of their forms, are relative to the CLI's working
+ * directory; other URLs go to {@link parseDatabaseTarget}, which refuses unknown schemes.
+ */
+export function dbTarget(io: CliIo, opts: DbOptions): DatabaseTarget {
+  const raw = opts.db?.trim() || io.env.COWRIE_DB?.trim() || './cowrie.sqlite';
+  const t = parseDatabaseTarget(raw);
+  if (t.kind === 'sqlite' && t.path !== ':memory:') return { kind: 'sqlite', path: resolve(io.cwd, t.path) };
+  return t;
 }
 
 /** Open the store for a command, always closing it afterwards. */

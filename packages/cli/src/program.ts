@@ -25,12 +25,14 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   const program = new Command('cowrie')
     .description('Turn Cowrie honeypot logs into a queryable threat-intelligence database.')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-    });
-  const mark = (cmd: Command) => cmd.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+;
+  // Commander prints "error: …" itself; we make that the conventions' one line ("cowrie: …").
+  const output = {
+    writeOut: (s: string) => io.stdout.write(s),
+    writeErr: (s: string) => io.stderr.write(s),
+    outputError: (s: string, write: (s: string) => void) => write(`cowrie: ${s.replace(/^error: /, '').trimEnd()} (see --help)\n`),
+  };
+  const mark = (cmd: Command) => cmd.exitOverride().configureOutput(output);
   mark(program);
   const db = mark(program.command('db').description('database schema'));
   const load = mark(program.command('load').description('load Cowrie JSON logs'));
@@ -49,9 +51,9 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     return code;
   } catch (err) {
     if (err instanceof CommanderError) {
-      // --help and --version end with exit code 0; everything else the parser rejects is a usage error.
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
-      if (err.exitCode === 0) return EXIT.ok;
+      // An explicit --help or --version ends with 0; help shown because a subcommand is missing,
+      // and everything else the parser rejects, is a usage error.
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return EXIT.ok;
       return EXIT.error;
     }
     return reportError(io, err);

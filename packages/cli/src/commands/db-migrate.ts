@@ -8,7 +8,11 @@ import { addDbOptions } from './common-options.js';
 export function registerDbMigrate(db: Command, io: CliIo, setExit: (code: number) => void): void {
   addDbOptions(db.command('migrate').description('create or upgrade the database schema (the only command that migrates an existing database)'))
     .action(async (opts: DbOptions) => {
-      const r = await withStore(io, opts, { access: 'migrate', command: 'db migrate' }, async (store) => ({ ...(await store.migrate()), database: store.description }));
+      const r = await withStore(io, opts, { access: 'migrate', command: 'db migrate' }, async (store) => {
+        const m = await store.migrate();
+        // Opening an empty database already created the schema: report that as what this run did.
+        return store.created ? { ...m, from: 0, applied: store.created.applied, database: store.description } : { ...m, database: store.description };
+      });
       if (opts.json) printJson(io, r);
       else if (r.applied.length === 0) printLines(io, [`${r.database}: schema is current (version ${r.to})`]);
       else printLines(io, [`${r.database}: migrated from version ${r.from} to ${r.to}`, ...r.applied.map((a) => `  applied ${a.version} ${a.name}`)]);

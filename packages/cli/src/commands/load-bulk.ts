@@ -49,7 +49,7 @@ export function registerLoadBulk(load: Command, io: CliIo, setExit: (code: numbe
 /** Human summary of a load. */
 export function describeLoad(r: LoadResult): string[] {
   const lines = [
-    `${r.files} file(s), ${r.records} records: ${r.events} events stored, ${r.duplicates} duplicates, ${r.deadLetters} dead letters; ${r.sessions} sessions touched in ${r.seconds.toFixed(2)} s`,
+    `files ${r.files}, records ${r.records}: events stored ${r.events}, duplicates ${r.duplicates}, dead letters ${r.deadLetters}; sessions touched ${r.sessions}; ${r.seconds.toFixed(2)} s`,
   ];
   if (r.splitRecords > 0) lines.push(`${r.splitRecords} records were split off lines holding several JSON objects`);
   for (const s of r.skipped) lines.push(`skipped ${s.file}: ${s.reason}`);

@@ -4,6 +4,7 @@ import { parseEvent } from '../events/index.js';
 import type { CowrieStore } from '../store/open-store.js';
 import type { PreparedDeadLetter, PreparedEvent } from '../store/writer/batch-types.js';
 import { writeBatch } from '../store/writer/write-batch.js';
+import { nowIso } from '../util/now-iso.js';
 import { deriveFacts } from './derive-rows.js';
 import type { FileLoadResult, LoadOptions, LoadResult } from './load-types.js';
 
@@ -40,7 +41,7 @@ export class LoadRun {
   async begin(filesTotal: number, bytesTotal = 0): Promise<void> {
     this.filesTotal = filesTotal;
     this.bytesTotal = bytesTotal;
-    await this.store.db.insertInto('loads').values({ id: this.loadId, kind: this.kind, started_at: new Date().toISOString(), finished_at: null, stats: null }).execute();
+    await this.store.db.insertInto('loads').values({ id: this.loadId, kind: this.kind, started_at: nowIso(), finished_at: null, stats: null }).execute();
   }
 
   /** A file that will not be read, with why. */
@@ -93,7 +94,7 @@ export class LoadRun {
     };
     const d = decodeRecord(rec);
     if (!d.ok) {
-      this.dead.push({ ...position, content_hash: hash, reason: d.reason, message: d.message, field: d.field ?? null, length: rec.length, raw: rec.bytes, created_at: new Date().toISOString() });
+      this.dead.push({ ...position, content_hash: hash, reason: d.reason, message: d.message, field: d.field ?? null, length: rec.length, raw: rec.bytes, created_at: this.batchTime() });
       return;
     }
     const ev = parseEvent(d.value, { defaultSensor: this.opts.sensor, sensorOverride: this.opts.sensorOverride });
@@ -103,11 +104,18 @@ export class LoadRun {
         ...position, content_hash: hash, eventid: ev.eventid, kind: ev.kind, ts: ev.timestamp, sensor: ev.sensor,
         session: ev.session, src_ip: ev.srcIp,
         payload: d.altered ? JSON.stringify(d.value) : d.text,
-        raw: d.altered ? rec.bytes : null, ingested_at: new Date().toISOString(),
+        raw: d.altered ? rec.bytes : null, ingested_at: this.batchTime(),
       },
       derived: facts.derived,
       session: facts.session,
     });
+  }
+
+  // One clock read per batch: a batch is one transaction, so its rows share one ingest time.
+  private batchNow: string | null = null;
+  private batchTime(): string {
+    this.batchNow ??= nowIso();
+    return this.batchNow;
   }
 
   /** Commit the open batch. Counts are attributed to files only once the transaction committed. */
@@ -117,6 +125,7 @@ export class LoadRun {
     const dead = this.dead;
     this.events = [];
     this.dead = [];
+    this.batchNow = null;
     const out = await writeBatch(this.store, events, dead);
     this.res.events += out.events;
     this.res.duplicates += out.duplicates + out.deadLetterDuplicates;
@@ -149,7 +158,7 @@ export class LoadRun {
     await this.flush().catch(() => undefined);
     this.res.sessions = this.sessions.size;
     this.res.seconds = Math.round((Date.now() - this.started) / 10) / 100;
-    await this.store.db.updateTable('loads').set({ finished_at: new Date().toISOString(), stats: JSON.stringify(this.summary()) }).where('id', '=', this.loadId).execute().catch(() => undefined);
+    await this.store.db.updateTable('loads').set({ finished_at: nowIso(), stats: JSON.stringify(this.summary()) }).where('id', '=', this.loadId).execute().catch(() => undefined);
     this.progress('done');
   }
 

@@ -1,9 +1,13 @@
 export { openStore, type CowrieStore, type OpenStoreOptions } from './open-store.js';
 export { parseDatabaseTarget, describeTarget, redactUrl, DEFAULT_DATABASE, type DatabaseTarget } from './database-target.js';
 export type { DialectAdapter, ColumnTypes } from './dialect-adapter.js';
-export { CURRENT_SCHEMA_VERSION, type Database } from './schema.js';
+export {
+  CURRENT_SCHEMA_VERSION,
+  type Database, type RawEventsTable, type SessionsTable, type CommandsTable, type AuthAttemptsTable, type DownloadsTable,
+  type SshKeysTable, type TcpForwardsTable, type DeadLettersTable, type IngestCursorsTable, type LoadsTable, type SchemaMetaTable,
+} from './schema.js';
 export { runMigrations, readSchemaVersion, type MigrationResult } from './migrations/run-migrations.js';
 export { MIGRATIONS, type Migration } from './migrations/index.js';
 export { writeBatch } from './writer/write-batch.js';
 export { withWriteTransaction } from './writer/with-write-transaction.js';
-export type { PreparedEvent, PreparedDeadLetter, DerivedRows, BatchOutcome } from './writer/batch-types.js';
+export type { PreparedEvent, PreparedDeadLetter, DerivedRows, DerivedRow, BatchOutcome } from './writer/batch-types.js';

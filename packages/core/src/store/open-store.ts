@@ -18,6 +18,8 @@ export interface CowrieStore {
   readonly description: string;
   /** Schema version found when opened (after creating an empty database). */
   readonly schemaVersion: number;
+  /** Set when opening found an empty database and created the schema. */
+  readonly created: MigrationResult | null;
   /** Apply pending migrations (what `cowrie db migrate` runs). */
   migrate(): Promise<MigrationResult>;
   close(): Promise<void>;
@@ -51,16 +53,23 @@ export interface OpenStoreOptions {
  */
 export async function openStore(target: string | DatabaseTarget | undefined, opts: OpenStoreOptions = {}): Promise<CowrieStore> {
   const t = typeof target === 'object' && target ? target : parseDatabaseTarget(target, opts.schema);
-  const { db, close } = t.kind === 'sqlite' ? openSqlite(t.path) : openPostgres(t.url, t.schema, { max: opts.poolSize });
   const dialect = t.kind === 'sqlite' ? sqliteAdapter : postgresAdapter(t.schema);
   const description = describeTarget(t);
+  let opened;
   try {
+    opened = t.kind === 'sqlite' ? openSqlite(t.path) : openPostgres(t.url, t.schema, { max: opts.poolSize });
+  } catch (err) {
+    throw new StoreError('DB_OPEN_FAILED', `cannot open ${description}: ${(err as Error).message}`, { dialect: dialect.name }, { cause: err });
+  }
+  const { db, close } = opened;
+  try {
+    let created: MigrationResult | null = null;
     if (!(await dialect.tableExists(db, 'schema_meta'))) {
       const foreign = (await dialect.listTables(db)).filter((n) => n !== 'schema_meta');
       if (foreign.length > 0) {
         throw new StoreError('FOREIGN_DATABASE', `${description} holds tables that are not ours (${foreign.slice(0, 5).join(', ')}${foreign.length > 5 ? ', …' : ''}); use a new database file or another PostgreSQL schema`);
       }
-      await runMigrations(db, dialect);
+      created = await runMigrations(db, dialect);
     }
     const version = await readSchemaVersion(db, dialect);
     checkVersion(version, opts, description);
@@ -73,6 +82,7 @@ export async function openStore(target: string | DatabaseTarget | undefined, opt
       target: t,
       description,
       schemaVersion: version,
+      created,
       migrate: () => runMigrations(db, dialect),
       close,
     };

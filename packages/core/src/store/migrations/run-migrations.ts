@@ -1,3 +1,4 @@
+import { nowIso } from '../../util/now-iso.js';
 import { sql, type Kysely } from 'kysely';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Database } from '../schema.js';
@@ -47,7 +48,7 @@ export async function runMigrations(db: Kysely<Database>, dialect: DialectAdapte
         await m.verify(conn, dialect);
         await writeMeta(conn, 'schema_version', String(m.version));
         if (m.breaksReaders || current === 0) await writeMeta(conn, 'min_reader_version', String(m.version));
-        await writeMeta(conn, 'migrated_at', new Date().toISOString());
+        await writeMeta(conn, 'migrated_at', nowIso());
         await sql`commit`.execute(conn);
         applied.push({ version: m.version, name: m.name });
       } catch (err) {

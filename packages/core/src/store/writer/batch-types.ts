@@ -4,15 +4,16 @@ import type {
   AuthAttemptsTable, CommandsTable, DeadLettersTable, DownloadsTable, RawEventsTable, SshKeysTable, TcpForwardsTable,
 } from '../schema.js';
 
-type Derived<T> = Omit<Insertable<T>, 'id' | 'event_id'>;
+/** A row of a derived table before its event exists (no `id`, no `event_id`). */
+export type DerivedRow<T> = Omit<Insertable<T>, 'id' | 'event_id'>;
 
 /** Rows that hang off one event; `event_id` is filled in once the event row exists. */
 export interface DerivedRows {
-  commands?: Derived<CommandsTable>[];
-  auth?: Derived<AuthAttemptsTable>[];
-  downloads?: Derived<DownloadsTable>[];
-  sshKeys?: Derived<SshKeysTable>[];
-  forwards?: Derived<TcpForwardsTable>[];
+  commands?: DerivedRow<CommandsTable>[];
+  auth?: DerivedRow<AuthAttemptsTable>[];
+  downloads?: DerivedRow<DownloadsTable>[];
+  sshKeys?: DerivedRow<SshKeysTable>[];
+  forwards?: DerivedRow<TcpForwardsTable>[];
 }
 
 /** One event ready to store. Derived rows and the session contribution apply only if it is new. */

@@ -1,3 +1,4 @@
+import { nowIso } from '../../util/now-iso.js';
 import { sql, type Kysely } from 'kysely';
 import type { SessionDelta } from '../../load/session-delta.js';
 import type { Database } from '../schema.js';
@@ -9,7 +10,7 @@ import { chunkRows } from './with-write-transaction.js';
  * risk is the maximum, descriptive fields keep the first value. Written once for both dialects.
  */
 export async function upsertSessions(trx: Kysely<Database>, deltas: readonly SessionDelta[], maxParams: number): Promise<void> {
-  const now = new Date().toISOString();
+  const now = nowIso();
   const rows = deltas.map((d) => ({
     sensor: d.sensor, session: d.session, src_ip: d.srcIp, src_port: d.srcPort, dst_ip: d.dstIp, dst_port: d.dstPort,
     protocol: d.protocol, first_ts: d.firstTs, last_ts: d.lastTs, duration_ms: d.durationMs, connect_seen: d.connectSeen,

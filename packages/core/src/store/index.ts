@@ -5,6 +5,7 @@ export {
   CURRENT_SCHEMA_VERSION,
   type Database, type RawEventsTable, type SessionsTable, type CommandsTable, type AuthAttemptsTable, type DownloadsTable,
   type SshKeysTable, type TcpForwardsTable, type DeadLettersTable, type IngestCursorsTable, type LoadsTable, type SchemaMetaTable,
+  type Json, type Int8,
 } from './schema.js';
 export { runMigrations, readSchemaVersion, type MigrationResult } from './migrations/run-migrations.js';
 export { MIGRATIONS, type Migration } from './migrations/index.js';

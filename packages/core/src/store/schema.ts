@@ -27,9 +27,10 @@ export interface Database {
 /** Current schema version written by {@link migrate}. */
 export const CURRENT_SCHEMA_VERSION = 1;
 
-type Json = ColumnType<unknown, string, string>;
+/** A JSON column: written as JSON text, read back as text (SQLite) or parsed (PostgreSQL). */
+export type Json = ColumnType<unknown, string, string>;
 /** PostgreSQL returns int8 as string; we always read through `Number()`. */
-type Int8 = ColumnType<number | string, number, number>;
+export type Int8 = ColumnType<number | string, number, number>;
 
 export interface SchemaMetaTable {
   key: string;

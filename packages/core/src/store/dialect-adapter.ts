@@ -3,7 +3,7 @@ import type { Database } from './schema.js';
 
 /** Column types a dialect uses for our logical types (capabilities, not scattered `if`s). */
 export interface ColumnTypes {
-  /** Surrogate key type; {@link DialectAdapter.idColumn} makes it the primary key. */
+  /** Surrogate key type (an identity column on PostgreSQL, the rowid alias on SQLite). */
   id: 'integer' | 'bigint';
   int8: 'integer' | 'bigint';
   json: 'text' | 'jsonb';

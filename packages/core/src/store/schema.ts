@@ -24,7 +24,7 @@ export interface Database {
   loads: LoadsTable;
 }
 
-/** Current schema version written by {@link migrate}. */
+/** Current schema version, written by {@link runMigrations}. */
 export const CURRENT_SCHEMA_VERSION = 1;
 
 /** A JSON column: written as JSON text, read back as text (SQLite) or parsed (PostgreSQL). */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bulkLoad, getSessionDetail, listSessions, parseWindow, resolveSessionRef, summarize, topN, type CowrieStore,
+  bulkLoad, getSessionDetail, sensorCounts, listSessions, parseWindow, resolveSessionRef, summarize, topN, type CowrieStore,
 } from '../../src/index.js';
 import { createTestDatabase, testDialects, type TestDatabase } from '../support/dialects.js';
 
@@ -159,6 +159,20 @@ describe.each(testDialects())('query API on %s', (dialect) => {
     expect(d!.srcPort).toBe(40002);
     expect(d!.dstPort).toBe(2222);
     expect(d!.firstTs).toBe(mine[0]!.timestamp);
+  });
+
+  it('per-sensor counts match an independent count', async () => {
+    const got = await sensorCounts(store);
+    const sensors = [...new Set(events.map((e) => e.sensor))].sort();
+    expect(got.map((g) => g.sensor)).toEqual(sensors);
+    for (const g of got) {
+      const mine = events.filter((e) => e.sensor === g.sensor);
+      const sess = [...sessionsOf(mine).values()];
+      expect(g).toEqual({
+        sensor: g.sensor, sessions: sess.length, events: mine.length, uniqueIps: new Set(sess.map((e) => e.src_ip)).size,
+        firstEvent: mine.map((e) => e.timestamp).sort()[0], lastEvent: mine.map((e) => e.timestamp).sort().at(-1),
+      });
+    }
   });
 
   it('top-N of credential pairs counts login attempts', async () => {

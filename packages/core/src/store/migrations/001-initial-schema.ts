@@ -67,6 +67,7 @@ export const initialSchema: Migration = {
     await s.createIndex('raw_events_ts_idx').on('raw_events').column('ts').execute();
     await s.createIndex('raw_events_session_idx').on('raw_events').columns(['sensor', 'session']).execute();
     await s.createIndex('raw_events_src_ip_idx').on('raw_events').columns(['src_ip', 'ts']).execute();
+    await s.createIndex('raw_events_sensor_ts_idx').on('raw_events').columns(['sensor', 'ts']).execute();
     await s.createIndex('raw_events_eventid_idx').on('raw_events').columns(['eventid', 'ts']).execute();
     await s.createIndex('raw_events_position_idx').on('raw_events').columns(['source_path', 'inode', 'generation', 'line']).execute();
 
@@ -93,6 +94,7 @@ export const initialSchema: Migration = {
       .execute();
     await s.createIndex('sessions_first_ts_idx').on('sessions').column('first_ts').execute();
     await s.createIndex('sessions_src_ip_idx').on('sessions').columns(['src_ip', 'first_ts']).execute();
+    await s.createIndex('sessions_sensor_first_ts_idx').on('sessions').columns(['sensor', 'first_ts']).execute();
     await s.createIndex('sessions_session_idx').on('sessions').column('session').execute();
     await s.createIndex('sessions_hassh_idx').on('sessions').column('hassh').execute();
 

@@ -50,27 +50,31 @@ export function decodeRecord(rec: RawRecord): DecodedRecord {
 
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
+/** Bytes of the content identity kept in the store: the first 128 bits of SHA-256. */
+export const CONTENT_HASH_BYTES = 16;
+
 /**
- * Hex SHA-256 of the record's bytes with surrounding ASCII whitespace trimmed: the duplicate
+ * The first {@link CONTENT_HASH_BYTES} bytes of the SHA-256 of the record's bytes with surrounding ASCII whitespace trimmed: the duplicate
  * identity from the conventions. Limitation: a too-large record only has its first bytes, so its
  * hash is `sha256(prefix ":" length)`; two different too-large records with the same prefix and
  * the same length would count as duplicates.
  *
  * @example
  * ```ts
- * contentHash(rec) === contentHash({ ...rec, bytes: Buffer.from(` ${rec.bytes} \r`) }); // true
+ * contentHash(rec).equals(contentHash({ ...rec, bytes: Buffer.from(` ${rec.bytes} \r`) })); // true
  * ```
  */
-export function contentHash(rec: RawRecord): string {
+export function contentHash(rec: RawRecord): Buffer {
   const b = rec.bytes;
   let start = 0;
   let end = b.length;
   while (start < end && isAsciiSpace(b[start]!)) start++;
   if (rec.tooLarge) {
-    return createHash('sha256').update(b.subarray(start)).update(`:${rec.length}`).digest('hex');
+    return createHash('sha256').update(b.subarray(start)).update(`:${rec.length}`).digest().subarray(0, CONTENT_HASH_BYTES);
   }
   while (end > start && isAsciiSpace(b[end - 1]!)) end--;
-  return createHash('sha256').update(b.subarray(start, end)).digest('hex');
+  // 128 bits keep the unique index compact; a collision among 10^12 records has odds of about 10^-15.
+  return createHash('sha256').update(b.subarray(start, end)).digest().subarray(0, CONTENT_HASH_BYTES);
 }
 
 function isAsciiSpace(c: number): boolean {

@@ -5,7 +5,7 @@ export { openSource, openStdin, sniffLooksLikeJson, type OpenedSource, type Open
 export { sniffCompression, decompress } from './decompress.js';
 export { peekBytes } from './peek-bytes.js';
 export { readRecords, abortError, DEFAULT_MAX_RECORD_BYTES } from './read-records.js';
-export { decodeRecord, contentHash } from './decode-record.js';
+export { decodeRecord, contentHash, CONTENT_HASH_BYTES } from './decode-record.js';
 export { LineSplitter, type Line } from './line-splitter.js';
 export { RecordAssembler } from './record-assembler.js';
 export { splitConcatenatedObjects, profileDepth, newDepthProfile, isJsonWhitespace, type DepthProfile } from './json-scan.js';

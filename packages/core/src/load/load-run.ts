@@ -3,7 +3,6 @@ import type { InputSource, RawRecord } from '../input/types.js';
 import { parseEvent } from '../events/index.js';
 import type { CowrieStore } from '../store/open-store.js';
 import type { PreparedDeadLetter, PreparedEvent } from '../store/writer/batch-types.js';
-import { writeBatch } from '../store/writer/write-batch.js';
 import { nowIso } from '../util/now-iso.js';
 import { deriveFacts } from './derive-rows.js';
 import type { FileLoadResult, LoadOptions, LoadResult } from './load-types.js';
@@ -14,6 +13,8 @@ import type { FileLoadResult, LoadOptions, LoadResult } from './load-types.js';
  */
 export class LoadRun {
   private readonly started = Date.now();
+  /** Set by the delta loader while it reads a file: the cursor to commit with each batch. */
+  cursorFor: (() => import('../store/writer/batch-writer.js').CursorUpdate | null) | null = null;
   private readonly batchSize: number;
   private events: PreparedEvent[] = [];
   private dead: PreparedDeadLetter[] = [];
@@ -126,14 +127,14 @@ export class LoadRun {
     this.events = [];
     this.dead = [];
     this.batchNow = null;
-    const out = await writeBatch(this.store, events, dead);
+    const out = await this.store.writer.write({ events, deadLetters: dead, cursor: this.cursorFor?.() ?? null });
     this.res.events += out.events;
     this.res.duplicates += out.duplicates + out.deadLetterDuplicates;
     this.res.deadLetters += out.deadLetters;
     for (const s of out.sessions) this.sessions.add(s);
     for (const d of dead) {
       if (this.res.deadLetterSamples.length >= 20) break;
-      if (out.deadLetterHashes.has(d.content_hash)) this.res.deadLetterSamples.push({ file: d.source, line: d.line, reason: d.reason, message: d.message });
+      if (out.deadLetterHashes.has(d.content_hash.toString('hex'))) this.res.deadLetterSamples.push({ file: d.source, line: d.line, reason: d.reason, message: d.message });
     }
     // Batches never span files (readFile flushes at its end), so the batch belongs to `current`.
     const f = this.current;

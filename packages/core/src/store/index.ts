@@ -9,6 +9,6 @@ export {
 } from './schema.js';
 export { runMigrations, readSchemaVersion, type MigrationResult } from './migrations/run-migrations.js';
 export { MIGRATIONS, type Migration } from './migrations/index.js';
-export { writeBatch } from './writer/write-batch.js';
+export type { BatchWriter, Batch, CursorUpdate } from './writer/batch-writer.js';
 export { withWriteTransaction } from './writer/with-write-transaction.js';
 export type { PreparedEvent, PreparedDeadLetter, DerivedRows, DerivedRow, BatchOutcome } from './writer/batch-types.js';

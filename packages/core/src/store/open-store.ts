@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { SchemaVersionError, StoreError } from '../errors/index.js';
 import { type DatabaseTarget, describeTarget, parseDatabaseTarget } from './database-target.js';
 import type { DialectAdapter } from './dialect-adapter.js';
+import type { BatchWriter } from './writer/batch-writer.js';
 import { openPostgres } from './dialects/postgres/open-postgres.js';
 import { postgresAdapter } from './dialects/postgres/postgres-adapter.js';
 import { openSqlite } from './dialects/sqlite/open-sqlite.js';
@@ -20,6 +21,8 @@ export interface CowrieStore {
   readonly schemaVersion: number;
   /** Set when opening found an empty database and created the schema. */
   readonly created: MigrationResult | null;
+  /** The dialect's batch writer (the loaders' write path). */
+  readonly writer: BatchWriter;
   /** Apply pending migrations (what `cowrie db migrate` runs). */
   migrate(): Promise<MigrationResult>;
   close(): Promise<void>;
@@ -61,7 +64,7 @@ export async function openStore(target: string | DatabaseTarget | undefined, opt
   } catch (err) {
     throw new StoreError('DB_OPEN_FAILED', `cannot open ${description}: ${(err as Error).message}`, { dialect: dialect.name }, { cause: err });
   }
-  const { db, close } = opened;
+  const { db, close, createWriter } = opened;
   try {
     let created: MigrationResult | null = null;
     if (!(await dialect.tableExists(db, 'schema_meta'))) {
@@ -76,7 +79,13 @@ export async function openStore(target: string | DatabaseTarget | undefined, opt
     if (version > CURRENT_SCHEMA_VERSION && (await readMinReaderVersion(db)) > CURRENT_SCHEMA_VERSION) {
       throw new SchemaVersionError('SCHEMA_INCOMPATIBLE', `${description} has schema version ${version}, which this software (schema ${CURRENT_SCHEMA_VERSION}) cannot read; upgrade cowrieprocessor`);
     }
+    let writer: BatchWriter | null = null;
     const store: CowrieStore = {
+      get writer() {
+        // Prepared lazily: statements can only be prepared once the schema exists.
+        writer ??= createWriter();
+        return writer;
+      },
       db,
       dialect,
       target: t,

@@ -39,8 +39,8 @@ export interface SchemaMetaTable {
 
 export interface RawEventsTable {
   id: Generated<Int8>;
-  /** SHA-256 hex of the record's trimmed bytes: the duplicate identity. */
-  content_hash: string;
+  /** First 16 bytes of the SHA-256 of the record's trimmed bytes: the duplicate identity. */
+  content_hash: Buffer;
   eventid: string;
   /** The typed kind (`cowrie.*` id we know, or `unknown`). */
   kind: string;
@@ -148,7 +148,7 @@ export interface TcpForwardsTable extends EventRef {
 
 export interface DeadLettersTable {
   id: Generated<Int8>;
-  content_hash: string;
+  content_hash: Buffer;
   reason: string;
   message: string;
   field: string | null;
@@ -164,13 +164,24 @@ export interface DeadLettersTable {
   created_at: string;
 }
 
+/** Where a delta load stopped in one file content stream. */
 export interface IngestCursorsTable {
+  id: Generated<Int8>;
+  /** Path the stream was last seen at (it changes when Cowrie rotates the file). */
   source_path: string;
-  inode: string | null;
+  inode: string;
+  /** First 16 bytes of the SHA-256 of the stream's first line (decompressed). */
+  first_line_hash: Buffer;
   generation: number;
+  compression: string;
+  /** Decompressed bytes consumed: the next run starts here. */
   byte_offset: Int8;
-  line: number;
-  first_line_hash: string | null;
+  /** Lines consumed (the next record's line number is `line + 1`). */
+  line: Int8;
+  /** Size on disk when last read. */
+  file_size: Int8;
+  /** 1 when the stream cannot grow any more (compressed or rotated away) and was read to its end. */
+  complete: number;
   updated_at: string;
 }
 

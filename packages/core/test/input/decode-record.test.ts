@@ -107,16 +107,16 @@ describe('decodeRecord', () => {
 });
 
 describe('contentHash', () => {
-  it('is the SHA-256 of the bytes with surrounding ASCII whitespace trimmed', () => {
-    const h = contentHash(raw('{"eventid":"x"}'));
-    expect(h).toBe(sha('{"eventid":"x"}'));
-    expect(contentHash(raw(' \t{"eventid":"x"}\r\n '))).toBe(h);
-    expect(contentHash(raw('{"eventid": "x"}'))).not.toBe(h);
+  it('is the first 128 bits of the SHA-256 of the bytes with surrounding ASCII whitespace trimmed', () => {
+    const h = contentHash(raw('{"eventid":"x"}')).toString('hex');
+    expect(h).toBe(sha('{"eventid":"x"}').slice(0, 32));
+    expect(contentHash(raw(' \t{"eventid":"x"}\r\n ')).toString('hex')).toBe(h);
+    expect(contentHash(raw('{"eventid": "x"}')).toString('hex')).not.toBe(h);
   });
 
   it('hashes a too-large record as prefix ":" length', () => {
     const prefix = '{"eventid":"x","pad":"aaaa';
-    expect(contentHash(raw(prefix, { tooLarge: true, length: 9000 }))).toBe(sha(`${prefix}:9000`));
-    expect(contentHash(raw(prefix, { tooLarge: true, length: 9001 }))).not.toBe(contentHash(raw(prefix, { tooLarge: true, length: 9000 })));
+    expect(contentHash(raw(prefix, { tooLarge: true, length: 9000 })).toString('hex')).toBe(sha(`${prefix}:9000`).slice(0, 32));
+    expect(contentHash(raw(prefix, { tooLarge: true, length: 9001 })).equals(contentHash(raw(prefix, { tooLarge: true, length: 9000 })))).toBe(false);
   });
 });

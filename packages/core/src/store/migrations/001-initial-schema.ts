@@ -29,7 +29,7 @@ const TABLES = {
   ssh_keys: ['id', 'event_id', 'sensor', 'session', 'ts', 'src_ip', 'key_type', 'key_data', 'comment', 'fingerprint_sha256', 'fingerprint_md5', 'bits'],
   tcp_forwards: ['id', 'event_id', 'sensor', 'session', 'ts', 'src_ip', 'eventid', 'target_host', 'target_port', 'orig_ip', 'orig_port'],
   dead_letters: ['id', 'content_hash', 'reason', 'message', 'field', 'source', 'source_path', 'inode', 'generation', 'line', 'byte_offset', 'length', 'raw', 'load_id', 'created_at'],
-  ingest_cursors: ['source_path', 'inode', 'generation', 'byte_offset', 'line', 'first_line_hash', 'updated_at'],
+  ingest_cursors: ['id', 'source_path', 'inode', 'first_line_hash', 'generation', 'compression', 'byte_offset', 'line', 'file_size', 'complete', 'updated_at'],
   loads: ['id', 'kind', 'started_at', 'finished_at', 'stats'],
 } as const;
 
@@ -45,7 +45,7 @@ export const initialSchema: Migration = {
       .execute();
 
     await idColumn(s.createTable('raw_events'), d)
-      .addColumn('content_hash', 'text', (c) => c.notNull())
+      .addColumn('content_hash', d.types.bytes, (c) => c.notNull())
       .addColumn('eventid', 'text', (c) => c.notNull())
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('ts', 'text')
@@ -66,10 +66,6 @@ export const initialSchema: Migration = {
     await s.createIndex('raw_events_content_hash_uq').on('raw_events').column('content_hash').unique().execute();
     await s.createIndex('raw_events_ts_idx').on('raw_events').column('ts').execute();
     await s.createIndex('raw_events_session_idx').on('raw_events').columns(['sensor', 'session']).execute();
-    await s.createIndex('raw_events_src_ip_idx').on('raw_events').columns(['src_ip', 'ts']).execute();
-    await s.createIndex('raw_events_sensor_ts_idx').on('raw_events').columns(['sensor', 'ts']).execute();
-    await s.createIndex('raw_events_eventid_idx').on('raw_events').columns(['eventid', 'ts']).execute();
-    await s.createIndex('raw_events_position_idx').on('raw_events').columns(['source_path', 'inode', 'generation', 'line']).execute();
 
     await s.createTable('sessions')
       .addColumn('sensor', 'text', (c) => c.notNull())
@@ -150,7 +146,7 @@ export const initialSchema: Migration = {
     await s.createIndex('downloads_shasum_idx').on('downloads').column('shasum').execute();
 
     await idColumn(s.createTable('dead_letters'), d)
-      .addColumn('content_hash', 'text', (c) => c.notNull())
+      .addColumn('content_hash', d.types.bytes, (c) => c.notNull())
       .addColumn('reason', 'text', (c) => c.notNull())
       .addColumn('message', 'text', (c) => c.notNull())
       .addColumn('field', 'text')
@@ -169,15 +165,22 @@ export const initialSchema: Migration = {
     await s.createIndex('dead_letters_source_idx').on('dead_letters').columns(['source_path', 'line']).execute();
     await s.createIndex('dead_letters_reason_idx').on('dead_letters').column('reason').execute();
 
-    await s.createTable('ingest_cursors')
-      .addColumn('source_path', 'text', (c) => c.primaryKey())
-      .addColumn('inode', 'text')
+    // One cursor per file *content stream*, identified by (inode, hash of its first line): a
+    // rename (rotation) keeps the stream, a truncation or rewrite starts a new one.
+    await idColumn(s.createTable('ingest_cursors'), d)
+      .addColumn('source_path', 'text', (c) => c.notNull())
+      .addColumn('inode', 'text', (c) => c.notNull())
+      .addColumn('first_line_hash', d.types.bytes, (c) => c.notNull())
       .addColumn('generation', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('compression', 'text', (c) => c.notNull())
       .addColumn('byte_offset', d.types.int8, (c) => c.notNull())
-      .addColumn('line', 'integer', (c) => c.notNull())
-      .addColumn('first_line_hash', 'text')
+      .addColumn('line', d.types.int8, (c) => c.notNull())
+      .addColumn('file_size', d.types.int8, (c) => c.notNull())
+      .addColumn('complete', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
+    await s.createIndex('ingest_cursors_identity_uq').on('ingest_cursors').columns(['inode', 'first_line_hash']).unique().execute();
+    await s.createIndex('ingest_cursors_path_idx').on('ingest_cursors').column('source_path').execute();
     await s.createTable('loads')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('kind', 'text', (c) => c.notNull())

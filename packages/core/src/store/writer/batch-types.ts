@@ -33,7 +33,7 @@ export interface BatchOutcome {
   deadLetters: number;
   /** Dead letters already stored by an earlier load (counted as duplicates by the conventions). */
   deadLetterDuplicates: number;
-  /** Content hashes of the dead letters this batch stored. */
+  /** Content hashes (hex) of the dead letters this batch stored. */
   deadLetterHashes: ReadonlySet<string>;
   /** `sensor/session` keys of sessions that received new events. */
   sessions: string[];

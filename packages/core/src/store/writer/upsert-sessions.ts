@@ -2,6 +2,7 @@ import { nowIso } from '../../util/now-iso.js';
 import { sql, type Kysely } from 'kysely';
 import type { SessionDelta } from '../../load/session-delta.js';
 import type { Database } from '../schema.js';
+import { sessionRow } from './session-row.js';
 import { chunkRows } from './with-write-transaction.js';
 
 /**
@@ -11,22 +12,22 @@ import { chunkRows } from './with-write-transaction.js';
  */
 export async function upsertSessions(trx: Kysely<Database>, deltas: readonly SessionDelta[], maxParams: number): Promise<void> {
   const now = nowIso();
-  const rows = deltas.map((d) => ({
-    sensor: d.sensor, session: d.session, src_ip: d.srcIp, src_port: d.srcPort, dst_ip: d.dstIp, dst_port: d.dstPort,
-    protocol: d.protocol, first_ts: d.firstTs, last_ts: d.lastTs, duration_ms: d.durationMs, connect_seen: d.connectSeen,
-    closed: d.closed, client_version: d.clientVersion, client_version_norm: d.clientVersionNorm, hassh: d.hassh,
-    event_count: d.eventCount, login_attempts: d.loginAttempts, login_success: d.loginSuccess, command_count: d.commandCount,
-    download_count: d.downloadCount, upload_count: d.uploadCount, tcpip_count: d.tcpipCount, ssh_key_count: d.sshKeyCount,
-    risk_score: d.riskScore, updated_at: now,
-  }));
+  const rows = deltas.map((d) => sessionRow(d, now));
+  for (const part of chunkRows(rows, maxParams)) await sessionUpsert(trx, part).execute();
+}
+
+/**
+ * The upsert statement for some `sessions` rows. SQLite prepares it once for one row; PostgreSQL
+ * sends it with many.
+ */
+export function sessionUpsert(trx: Kysely<Database>, rows: ReturnType<typeof sessionRow>[]) {
   const connectWins = (col: string) =>
     sql<any>`case when excluded.connect_seen = 1 and excluded.${sql.ref(col)} is not null then excluded.${sql.ref(col)} else coalesce(sessions.${sql.ref(col)}, excluded.${sql.ref(col)}) end`;
   const keepFirst = (col: string) => sql<any>`coalesce(sessions.${sql.ref(col)}, excluded.${sql.ref(col)})`;
   const add = (col: string) => sql<number>`sessions.${sql.ref(col)} + excluded.${sql.ref(col)}`;
-  for (const part of chunkRows(rows, maxParams)) {
-    await trx
+  return trx
       .insertInto('sessions')
-      .values(part)
+      .values(rows)
       .onConflict((oc) =>
         oc.columns(['sensor', 'session']).doUpdateSet({
           src_ip: connectWins('src_ip'),
@@ -53,7 +54,5 @@ export async function upsertSessions(trx: Kysely<Database>, deltas: readonly Ses
           risk_score: sql`case when excluded.risk_score > sessions.risk_score then excluded.risk_score else sessions.risk_score end`,
           updated_at: sql`excluded.updated_at`,
         }),
-      )
-      .execute();
-  }
+      );
 }

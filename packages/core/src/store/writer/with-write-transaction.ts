@@ -7,8 +7,13 @@ import type { Database } from '../schema.js';
  * so concurrent writers queue on the busy timeout instead of failing on a lock upgrade.
  */
 export async function withWriteTransaction<T>(store: CowrieStore, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  return store.db.connection().execute(async (conn) => {
-    await sql.raw(store.dialect.beginWrite).execute(conn);
+  return withWriteTransactionOn(store.db, store.dialect.beginWrite, fn);
+}
+
+/** {@link withWriteTransaction} on a bare Kysely instance with an explicit `BEGIN …` statement. */
+export async function withWriteTransactionOn<T>(db: Kysely<Database>, begin: string, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.connection().execute(async (conn) => {
+    await sql.raw(begin).execute(conn);
     try {
       const out = await fn(conn);
       await sql`commit`.execute(conn);

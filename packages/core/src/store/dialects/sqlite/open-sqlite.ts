@@ -3,9 +3,11 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database as Schema } from '../../schema.js';
+import type { BatchWriter } from '../../writer/batch-writer.js';
+import { createSqliteBatchWriter } from './sqlite-batch-writer.js';
 
 /** Open (creating if needed) an SQLite database file with the pragmas a loader wants. */
-export function openSqlite(path: string, opts: { readonly?: boolean } = {}): { db: Kysely<Schema>; close: () => Promise<void> } {
+export function openSqlite(path: string, opts: { readonly?: boolean } = {}): { db: Kysely<Schema>; close: () => Promise<void>; createWriter: () => BatchWriter } {
   const memory = path === ':memory:';
   if (!memory && !opts.readonly) mkdirSync(dirname(resolve(path)), { recursive: true });
   const conn = new Database(memory ? ':memory:' : path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
@@ -19,6 +21,7 @@ export function openSqlite(path: string, opts: { readonly?: boolean } = {}): { d
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: conn }) });
   return {
     db,
+    createWriter: () => createSqliteBatchWriter(db, conn),
     close: async () => {
       await db.destroy();
     },

@@ -1,0 +1,47 @@
+import { emptySessionDelta, mergeSessionDelta, type SessionDelta } from '../../load/session-delta.js';
+import type { DerivedRows, PreparedEvent } from './batch-types.js';
+
+/** Derived rows of the events a batch really inserted, with their event ids filled in. */
+export interface FreshRows {
+  commands: Array<Record<string, unknown>>;
+  auth: Array<Record<string, unknown>>;
+  downloads: Array<Record<string, unknown>>;
+  sshKeys: Array<Record<string, unknown>>;
+  forwards: Array<Record<string, unknown>>;
+  /** One merged delta per session, sorted by key so concurrent writers lock rows in one order. */
+  sessions: SessionDelta[];
+}
+
+const KINDS: Array<keyof DerivedRows> = ['commands', 'auth', 'downloads', 'sshKeys', 'forwards'];
+
+/**
+ * Everything that hangs off the events a batch inserted (never off duplicates): derived rows and
+ * per-session deltas. Shared by every dialect's writer so the rules live in one place.
+ */
+export function freshRows(fresh: ReadonlyArray<{ ev: PreparedEvent; id: number }>): FreshRows {
+  const out: FreshRows = { commands: [], auth: [], downloads: [], sshKeys: [], forwards: [], sessions: [] };
+  const deltas = new Map<string, SessionDelta>();
+  for (const { ev, id } of fresh) {
+    const d = ev.derived;
+    if (d) {
+      for (const k of KINDS) {
+        const rows = d[k];
+        if (rows) for (const r of rows) out[k].push({ ...r, event_id: id });
+      }
+    }
+    const s = ev.session;
+    if (s) {
+      const key = `${s.sensor}/${s.session}`;
+      const cur = deltas.get(key);
+      if (cur) mergeSessionDelta(cur, s);
+      else deltas.set(key, mergeSessionDelta(emptySessionDelta(s.sensor, s.session), s));
+    }
+  }
+  out.sessions = [...deltas.values()].sort((a, b) => (a.sensor < b.sensor ? -1 : a.sensor > b.sensor ? 1 : a.session < b.session ? -1 : a.session > b.session ? 1 : 0));
+  return out;
+}
+
+/** `sensor/session` keys of the deltas. */
+export function sessionKeys(deltas: readonly SessionDelta[]): string[] {
+  return deltas.map((d) => `${d.sensor}/${d.session}`);
+}

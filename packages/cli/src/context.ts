@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { openStore, parseDatabaseTarget, type CowrieStore, type DatabaseTarget, type OpenStoreOptions } from '@cowrieprocessor/core';
+import { DEFAULT_DATABASE, openStore, parseDatabaseTarget, type CowrieStore, type DatabaseTarget, type OpenStoreOptions } from '@cowrieprocessor/core';
 import type { CliIo } from './io.js';
 
 /** Options every database command takes. */
@@ -14,7 +14,7 @@ export interface DbOptions {
  * directory; other URLs go to {@link parseDatabaseTarget}, which refuses unknown schemes.
  */
 export function dbTarget(io: CliIo, opts: DbOptions): DatabaseTarget {
-  const raw = opts.db?.trim() || io.env.COWRIE_DB?.trim() || './cowrie.sqlite';
+  const raw = opts.db?.trim() || io.env.COWRIE_DB?.trim() || DEFAULT_DATABASE;
   const t = parseDatabaseTarget(raw);
   if (t.kind === 'sqlite' && t.path !== ':memory:') return { kind: 'sqlite', path: resolve(io.cwd, t.path) };
   return t;

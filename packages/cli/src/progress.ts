@@ -11,7 +11,7 @@ export function loadProgressBar(io: CliIo, enabled: boolean): { update: (p: Load
   const bar = new cliProgress.SingleBar(
     {
       stream: io.stderr,
-      format: '{bar} {percentage}% | {files} files | {events} events | {eps} ev/s | ETA {eta_formatted}',
+      format: '{bar} {percentage}% | {files} files | {events} events | {eps} records/s | ETA {eta_formatted}',
       hideCursor: true,
       clearOnComplete: true,
       etaBuffer: 50,

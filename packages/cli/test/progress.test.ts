@@ -9,7 +9,7 @@ function io(isTTY: boolean): { io: CliIo; err: () => string } {
   let text = '';
   stderr.on('data', (d: Buffer) => (text += d.toString()));
   const stdout = new PassThrough();
-  return { io: { stdout, stderr, stdin: [], env: {}, cwd: '/' }, err: () => text };
+  return { io: { stdout, stderr, stdin: (async function* () {})(), env: {}, cwd: '/' }, err: () => text };
 }
 
 const p = (over: Partial<LoadProgress>): LoadProgress => ({
@@ -29,7 +29,7 @@ describe('load progress bar', () => {
     bar.stop();
     expect(out).toContain('2/4 files');
     expect(out).toContain('4900 events');
-    expect(out).toContain('2500 ev/s');
+    expect(out).toContain('2500 records/s');
     expect(out).toContain('50%');
     expect(out).toMatch(/ETA \d+s/);
   });

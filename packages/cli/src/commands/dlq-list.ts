@@ -27,7 +27,7 @@ export function registerDlqList(dlq: Command, io: CliIo, setExit: (code: number)
       } else if (items.length === 0) {
         printLines(io, ['no dead letters']);
       } else {
-        printLines(io, items.map((d) => `${d.source}:${d.line} [${d.reason}] ${d.message}\n    ${truncate(printable(d.preview), 120)}`));
+        printLines(io, items.map((d) => `${printable(d.source)}:${d.line} [${d.reason}] ${printable(d.message)}\n    ${truncate(printable(d.preview), 120)}`));
       }
       setExit(0);
     });

@@ -27,9 +27,9 @@ export function registerSessionsShow(sessions: Command, io: CliIo, setExit: (cod
     } else {
       const d = detail;
       printLines(io, [
-        `Session ${d.ref}  ${d.protocol ?? '?'} from ${d.srcIp ?? '?'}${d.srcPort ? `:${d.srcPort}` : ''}`,
+        `Session ${printable(d.ref)}  ${d.protocol ?? '?'} from ${printable(d.srcIp ?? '?')}${d.srcPort ? `:${d.srcPort}` : ''}`,
         `  ${d.firstTs ?? '?'} → ${d.lastTs ?? '?'}${d.durationMs !== null ? ` (${(d.durationMs / 1000).toFixed(1)} s)` : ''}${d.closed ? '' : ' (no close event)'}`,
-        `  client ${d.clientVersion ?? '-'}  hassh ${d.hassh ?? '-'}  risk ${d.riskScore}`,
+        `  client ${printable(d.clientVersion ?? '-')}  hassh ${printable(d.hassh ?? '-')}  risk ${d.riskScore}`,
         `  ${d.eventCount} events, ${d.loginAttempts} logins (${d.loginSuccess} ok), ${d.commandCount} commands, ${d.downloadCount} downloads`,
         '',
         ...d.events.map((e) => `  ${e.ts ?? '?'}  ${e.eventid.replace(/^cowrie\./, '').padEnd(24)} ${truncate(printable(eventText(e.payload)), 100)}`),

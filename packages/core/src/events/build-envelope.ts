@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { readInt, readNumber, readString } from './coerce.js';
+import { readInt, readNumber, readString, readPort } from './coerce.js';
 import type { EventEnvelope } from './envelope.js';
 import { normalizeIp } from './normalize-ip.js';
 import { normalizeMessage } from './normalize-message.js';
@@ -55,9 +55,9 @@ export function buildEnvelope(
     sensor: pickSensor(raw['sensor'], opts),
     session: readString(raw['session']),
     srcIp: normalizeIp(raw['src_ip']),
-    srcPort: readInt(raw['src_port']),
+    srcPort: readPort(raw['src_port']),
     dstIp: normalizeIp(raw['dst_ip']),
-    dstPort: readInt(raw['dst_port']),
+    dstPort: readPort(raw['dst_port']),
     protocol: inferProtocol(raw),
     message: normalizeMessage(raw['message']),
     uuid: readString(raw['uuid']),

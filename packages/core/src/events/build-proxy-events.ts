@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { readInt, readString } from './coerce.js';
+import { readInt, readString, readPort } from './coerce.js';
 import type { BuilderTable } from './event-builder.js';
 import { normalizeIp } from './normalize-ip.js';
 
@@ -18,31 +18,31 @@ export const proxyBuilders = {
     kind: 'cowrie.proxy.backend_connect_error',
     ...env,
     backendIp: normalizeIp(raw['backend_ip']),
-    backendPort: readInt(raw['backend_port']),
+    backendPort: readPort(raw['backend_port']),
     error: readString(raw['error']),
   }),
   'cowrie.proxy.backend_connected': (raw, env) => ({
     kind: 'cowrie.proxy.backend_connected',
     ...env,
     backendIp: normalizeIp(raw['backend_ip']),
-    backendPort: readInt(raw['backend_port']),
+    backendPort: readPort(raw['backend_port']),
     localIp: normalizeIp(raw['local_ip']),
-    localPort: readInt(raw['local_port']),
+    localPort: readPort(raw['local_port']),
   }),
   'cowrie.proxy.backend_disconnected': (raw, env) => ({
     kind: 'cowrie.proxy.backend_disconnected',
     ...env,
     backendIp: normalizeIp(raw['backend_ip']),
-    backendPort: readInt(raw['backend_port']),
+    backendPort: readPort(raw['backend_port']),
     localIp: normalizeIp(raw['local_ip']),
-    localPort: readInt(raw['local_port']),
+    localPort: readPort(raw['local_port']),
   }),
   'cowrie.proxy.client_disconnect': (raw, env) => ({
     kind: 'cowrie.proxy.client_disconnect',
     ...env,
     vmId: readVmId(raw['vm_id']),
     honeyIp: normalizeIp(raw['honey_ip']),
-    honeyPort: readInt(raw['honey_port']),
+    honeyPort: readPort(raw['honey_port']),
   }),
   'cowrie.proxy.ssh': (raw, env) => ({
     kind: 'cowrie.proxy.ssh',

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { readInt, readString } from './coerce.js';
+import { readInt, readString, readPort } from './coerce.js';
 import type { BuilderTable } from './event-builder.js';
 import { normalizeIp } from './normalize-ip.js';
 
@@ -27,7 +27,7 @@ function claimedHostFromMessage(message: unknown, claimedPort: number | null): s
   const from = message.lastIndexOf(FROM);
   const colon = message.lastIndexOf(':');
   if (from === -1 || colon < from + FROM.length) return null;
-  const port = readInt(message.slice(colon + 1));
+  const port = readPort(message.slice(colon + 1));
   if (port === null || (claimedPort !== null && port !== claimedPort)) return null;
   return normalizeIp(message.slice(from + FROM.length, colon));
 }
@@ -35,13 +35,13 @@ function claimedHostFromMessage(message: unknown, claimedPort: number | null): s
 /** `orig_ip` (HEAD); for v1/v2 requests the claim from the message; otherwise `null`. */
 function origIp(raw: Record<string, unknown>, claimInMessage: boolean): string | null {
   if (!claimInMessage || hasOrigFields(raw)) return normalizeIp(raw['orig_ip']);
-  return claimedHostFromMessage(raw['message'], readInt(raw['src_port']));
+  return claimedHostFromMessage(raw['message'], readPort(raw['src_port']));
 }
 
 /** `orig_port` (HEAD); for v1/v2 request/redirect/tunnel the claimed `src_port`; otherwise `null`. */
 function origPort(raw: Record<string, unknown>, claimInSrcPort: boolean): number | null {
-  if (!claimInSrcPort || hasOrigFields(raw)) return readInt(raw['orig_port']);
-  return readInt(raw['src_port']);
+  if (!claimInSrcPort || hasOrigFields(raw)) return readPort(raw['orig_port']);
+  return readPort(raw['src_port']);
 }
 
 /** Port-forwarding builders, keyed by eventid. */
@@ -73,7 +73,7 @@ export const tcpipBuilders = {
     origIp: origIp(raw, false),
     origPort: origPort(raw, true),
     newIp: normalizeIp(raw['new_ip']),
-    newPort: readInt(raw['new_port']),
+    newPort: readPort(raw['new_port']),
   }),
   'cowrie.direct-tcpip.tunnel': (raw, env) => ({
     kind: 'cowrie.direct-tcpip.tunnel',
@@ -83,7 +83,7 @@ export const tcpipBuilders = {
     origIp: origIp(raw, false),
     origPort: origPort(raw, true),
     newIp: normalizeIp(raw['new_ip']),
-    newPort: readInt(raw['new_port']),
+    newPort: readPort(raw['new_port']),
   }),
   'cowrie.direct-tcpip.ja4': (raw, env) => ({
     kind: 'cowrie.direct-tcpip.ja4',

@@ -51,6 +51,19 @@ export function readInt(v: unknown): number | null {
  * readNumber('13.3'); // 13.3
  * readNumber(''); // null
  */
+/**
+ * A TCP/UDP port: an integer 0–65535 (digit strings accepted), else `null`. Attacker-supplied
+ * values beyond that range would not fit the store's integer columns.
+ *
+ * @example
+ * readPort('2222'); // 2222
+ * readPort(99999999999); // null
+ */
+export function readPort(v: unknown): number | null {
+  const n = readInt(v);
+  return n !== null && n >= 0 && n <= 65535 ? n : null;
+}
+
 export function readNumber(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string') {

@@ -22,7 +22,8 @@ import { readNumber } from './coerce.js';
  */
 export function normalizeDurationMs(raw: Record<string, unknown>): number | null {
   const ms = readNumber(raw['duration_ms']);
-  if (ms !== null) return Math.round(ms);
-  const seconds = readNumber(raw['duration']);
-  return seconds === null ? null : Math.round(seconds * 1000);
+  const seconds = ms === null ? readNumber(raw['duration']) : null;
+  const out = ms !== null ? Math.round(ms) : seconds === null ? null : Math.round(seconds * 1000);
+  // Absurd values (1e30, negative) are attacker noise; they would not fit an int8 column either.
+  return out !== null && Number.isSafeInteger(out) && out >= 0 ? out : null;
 }

@@ -10,6 +10,8 @@ export interface Line {
   offset: number;
   /** Full length in bytes, terminator excluded. */
   length: number;
+  /** Offset just past the line's terminator (or its last byte, when unterminated): where the next line starts. */
+  end: number;
   /** Longer than the cap: `bytes` is a prefix. */
   tooLarge: boolean;
   /** False only for a last line that had no `\n`. */
@@ -51,7 +53,17 @@ export class LineSplitter {
   /** Bytes held back until there are 3 to test for a BOM (chunks may be 1 byte long). */
   private head: Buffer | null = Buffer.alloc(0);
 
-  constructor(private readonly cap: number) {}
+  /**
+   * @param cap longest line kept whole, in bytes
+   * @param start where the stream begins in its file: offset and line number of its first byte
+   *   (delta loads resume mid-file; a BOM is only looked for at offset 0)
+   */
+  constructor(private readonly cap: number, start: { offset: number; line: number } = { offset: 0, line: 1 }) {
+    this.base = start.offset;
+    this.lineStart = start.offset;
+    this.lineNo = start.line;
+    if (start.offset > 0) this.head = null;
+  }
 
   /** Feeds one chunk; complete lines are appended to `out`. */
   push(chunk: Buffer, out: Line[]): void {
@@ -66,8 +78,8 @@ export class LineSplitter {
       if (h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf) {
         // The BOM is not part of any record, but offsets stay true to the stream.
         chunk = h.subarray(3);
-        this.base = 3;
-        this.lineStart = 3;
+        this.base += 3;
+        this.lineStart += 3;
       }
     }
     this.scan(chunk, out);
@@ -80,7 +92,7 @@ export class LineSplitter {
       this.head = null;
       this.scan(h, out);
     }
-    if (this.full > 0) this.flush(false, out);
+    if (this.full > 0) this.flush(false, out, this.lineStart + this.full);
   }
 
   private scan(chunk: Buffer, out: Line[]): void {
@@ -98,16 +110,16 @@ export class LineSplitter {
         const end = nl > pos && chunk[nl - 1] === CR ? nl - 1 : nl;
         const length = end - pos;
         if (length <= cap) {
-          out.push({ bytes: chunk.subarray(pos, end), line: this.lineNo, offset: this.lineStart, length, tooLarge: false, terminated: true, overflow: null });
+          out.push({ bytes: chunk.subarray(pos, end), line: this.lineNo, offset: this.lineStart, length, end: this.base + nl + 1, tooLarge: false, terminated: true, overflow: null });
         } else {
           const slice = chunk.subarray(pos, end);
           const overflow = { blank: true, profile: newDepthProfile() };
           observe(overflow, slice);
-          out.push({ bytes: slice.subarray(0, cap), line: this.lineNo, offset: this.lineStart, length, tooLarge: true, terminated: true, overflow });
+          out.push({ bytes: slice.subarray(0, cap), line: this.lineNo, offset: this.lineStart, length, end: this.base + nl + 1, tooLarge: true, terminated: true, overflow });
         }
       } else {
         this.append(chunk, pos, nl);
-        this.flush(true, out);
+        this.flush(true, out, this.base + nl + 1);
       }
       this.lineNo++;
       this.lineStart = this.base + nl + 1;
@@ -140,13 +152,13 @@ export class LineSplitter {
     this.full += piece.length;
   }
 
-  private flush(terminated: boolean, out: Line[]): void {
+  private flush(terminated: boolean, out: Line[], end: number): void {
     let full = this.full;
     if (this.lastByte === CR) full--; // the `\r` of a CRLF split from its `\n`, or a final bare `\r`
     let bytes = this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.kept);
     if (bytes.length > full) bytes = bytes.subarray(0, full);
     const tooLarge = full > this.cap;
-    out.push({ bytes, line: this.lineNo, offset: this.lineStart, length: full, tooLarge, terminated, overflow: tooLarge ? this.overflow : null });
+    out.push({ bytes, line: this.lineNo, offset: this.lineStart, length: full, end, tooLarge, terminated, overflow: tooLarge ? this.overflow : null });
     this.parts = [];
     this.kept = 0;
     this.full = 0;

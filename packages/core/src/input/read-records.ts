@@ -33,7 +33,7 @@ export async function* readRecords(stream: AsyncIterable<Buffer>, opts: ReadReco
   const signal = opts.signal;
   if (signal?.aborted) throw abortError(signal);
 
-  const splitter = new LineSplitter(cap);
+  const splitter = new LineSplitter(cap, opts.start);
   const assembler = new RecordAssembler(cap);
   const lines: Line[] = [];
   const records: RawRecord[] = [];

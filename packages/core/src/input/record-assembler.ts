@@ -52,7 +52,7 @@ export class RecordAssembler {
   private handleLine(line: Line, out: RawRecord[]): void {
     if (line.tooLarge) {
       if (line.overflow?.blank === true) return;
-      out.push(record(line, line.bytes, line.length, line.offset, 1, true, !line.terminated, false));
+      out.push(record(line, line.bytes, line.length, line.offset, line.end, 1, true, !line.terminated, false));
       return;
     }
     const bytes = line.bytes;
@@ -71,12 +71,12 @@ export class RecordAssembler {
         for (let k = 0; k < spans.length; k++) {
           const [s, e] = spans[k]!;
           const isLast = k === spans.length - 1;
-          out.push(record(line, bytes.subarray(s, e), e - s, line.offset + s, 1, false, isLast && !line.terminated, true));
+          out.push(record(line, bytes.subarray(s, e), e - s, line.offset + s, isLast ? line.end : line.offset + e, 1, false, isLast && !line.terminated, true));
         }
         return;
       }
     }
-    out.push(record(line, bytes, line.length, line.offset, 1, false, !line.terminated, false));
+    out.push(record(line, bytes, line.length, line.offset, line.end, 1, false, !line.terminated, false));
   }
 
   /** Returns false when `line` does not belong to the block (which is then closed). */
@@ -114,12 +114,12 @@ export class RecordAssembler {
     this.block = null;
     const bytes = Buffer.concat(block.parts, block.kept);
     const unterminated = openAtEnd || !block.last.terminated;
-    out.push(record(block.first, bytes, block.length, block.first.offset, block.lineCount, block.length > this.cap, unterminated, false));
+    out.push(record(block.first, bytes, block.length, block.first.offset, block.last.end, block.lineCount, block.length > this.cap, unterminated, false));
   }
 }
 
-function record(line: Line, bytes: Buffer, length: number, offset: number, lineCount: number, tooLarge: boolean, unterminated: boolean, splitFromLine: boolean): RawRecord {
-  return { line: line.line, offset, bytes, lineCount, tooLarge, length, unterminated, splitFromLine };
+function record(line: Line, bytes: Buffer, length: number, offset: number, end: number, lineCount: number, tooLarge: boolean, unterminated: boolean, splitFromLine: boolean): RawRecord {
+  return { line: line.line, offset, end, bytes, lineCount, tooLarge, length, unterminated, splitFromLine };
 }
 
 function isBlankFrom(bytes: Buffer, from: number): boolean {

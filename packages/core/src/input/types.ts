@@ -28,6 +28,8 @@ export interface RawRecord {
   line: number;
   /** Byte offset of the record's first byte in the decompressed stream. */
   offset: number;
+  /** Offset just past the record (its last line's terminator included): where reading resumes after it. */
+  end: number;
   /** Original bytes (for records over the size cap: only the first `capBytes` bytes are kept; see `tooLarge`). */
   bytes: Buffer;
   /** Number of lines the record spans (1 for NDJSON). */
@@ -48,6 +50,8 @@ export interface ReadRecordsOptions {
   maxRecordBytes?: number;
   /** Abort reading. */
   signal?: AbortSignal;
+  /** Where the stream starts in its file, for resuming mid-file: byte offset and line number (default 0 and 1). */
+  start?: { offset: number; line: number };
 }
 
 /** Why a record was rejected; stored in the dead-letter table. */

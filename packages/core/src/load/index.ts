@@ -3,3 +3,8 @@ export { LoadRun } from './load-run.js';
 export { deriveFacts, type EventFacts } from './derive-rows.js';
 export { mergeSessionDelta, emptySessionDelta, type SessionDelta } from './session-delta.js';
 export type { LoadOptions, LoadProgress, LoadResult, FileLoadResult } from './load-types.js';
+export { LoadAbortedError } from './load-aborted-error.js';
+export { prepareRecord, safeMessage, type PreparedRecord } from './prepare-record.js';
+export { commitBatch } from './commit-batch.js';
+export { classifyStoreError, type StoreErrorKind } from './store-errors.js';
+export type { ReadFileMode, ReadFileEnd } from './load-run.js';

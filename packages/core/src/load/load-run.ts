@@ -1,28 +1,53 @@
-import { contentHash, decodeRecord, readRecords } from '../input/index.js';
-import type { InputSource, RawRecord } from '../input/types.js';
-import { parseEvent } from '../events/index.js';
+import { readRecords } from '../input/index.js';
+import type { InputSource } from '../input/types.js';
 import type { CowrieStore } from '../store/open-store.js';
 import type { PreparedDeadLetter, PreparedEvent } from '../store/writer/batch-types.js';
+import type { CursorUpdate } from '../store/writer/batch-writer.js';
 import { nowIso } from '../util/now-iso.js';
-import { deriveFacts } from './derive-rows.js';
+import { commitBatch } from './commit-batch.js';
 import type { FileLoadResult, LoadOptions, LoadResult } from './load-types.js';
+import { prepareRecord } from './prepare-record.js';
+
+// A batch is also flushed on size, so a run of 4 MiB dead letters cannot pile up gigabytes.
+const MAX_BATCH_BYTES = 32 * 1024 * 1024;
+
+/** How {@link LoadRun.readFile} reads one stream. */
+export interface ReadFileMode {
+  /** False for a file that may still grow: an unterminated last record is left for the next run. */
+  complete: boolean;
+  /** Resume point (delta loads): byte offset and line number of the stream's first byte. */
+  start?: { offset: number; line: number };
+  /** The cursor to commit with each batch, given the position after the last record read. */
+  cursor?: (end: { offset: number; line: number }) => CursorUpdate;
+}
+
+/** Where a stream ended: the resume point, and an unterminated record left pending. */
+export interface ReadFileEnd {
+  end: { offset: number; line: number };
+  pending: { byteOffset: number; bytes: number } | null;
+  failed: boolean;
+}
 
 /**
  * The state of one load: counters, the open batch, progress. Loaders (bulk, delta) feed it
  * record streams; it turns records into events or dead letters and commits them in batches.
+ * All counts come from committed batch outcomes, so `records == events + duplicates +
+ * deadLetters` holds whatever fails.
  */
 export class LoadRun {
   private readonly started = Date.now();
-  /** Set by the delta loader while it reads a file: the cursor to commit with each batch. */
-  cursorFor: (() => import('../store/writer/batch-writer.js').CursorUpdate | null) | null = null;
   private readonly batchSize: number;
   private events: PreparedEvent[] = [];
   private dead: PreparedDeadLetter[] = [];
+  private batchBytes = 0;
+  private position: { offset: number; line: number } = { offset: 0, line: 1 };
+  private cursorOf: ReadFileMode['cursor'] | null = null;
   private readonly sessions = new Set<string>();
   private readonly res: LoadResult;
   private filesTotal = 0;
   private bytesTotal = 0;
   private bytesDone = 0;
+  private currentBytes = 0;
   private current: FileLoadResult | null = null;
 
   constructor(
@@ -34,7 +59,7 @@ export class LoadRun {
     this.batchSize = Math.max(1, opts.batchSize ?? 2000);
     this.res = {
       loadId, files: 0, records: 0, events: 0, duplicates: 0, deadLetters: 0, sessions: 0, seconds: 0,
-      splitRecords: 0, pending: [], skipped: [], failed: [], perFile: [], deadLetterSamples: [],
+      splitRecords: 0, pending: [], skipped: [], failed: [], perFile: [], deadLetterSamples: [], warnings: [],
     };
   }
 
@@ -57,119 +82,135 @@ export class LoadRun {
     this.res.failed.push({ file, error: msg, line });
   }
 
-  /** Read one record stream to its end, committing full batches as they fill. */
-  async readFile(source: InputSource, compression: string, stream: AsyncIterable<Buffer>, mode: { complete: boolean }): Promise<void> {
+  /** A warning for the load result (e.g. a truncation that may have destroyed unread lines). */
+  warn(w: LoadResult['warnings'][number]): void {
+    this.res.warnings.push(w);
+  }
+
+  /** Read one record stream, committing batches as they fill; returns where it ended. */
+  async readFile(source: InputSource, compression: string, stream: AsyncIterable<Buffer>, mode: ReadFileMode = { complete: true }): Promise<ReadFileEnd> {
     const f: FileLoadResult = { file: source.name, path: source.path, compression, records: 0, events: 0, duplicates: 0, deadLetters: 0, splitRecords: 0 };
     this.current = f;
+    this.currentBytes = 0;
     this.res.perFile.push(f);
     this.res.files++;
-    let lastLine: number | null = null;
+    this.position = mode.start ?? { offset: 0, line: 1 };
+    this.cursorOf = mode.cursor ?? null;
+    const src = await this.store.db.insertInto('sources')
+      .values({ source: source.name, source_path: source.path, inode: source.inode, generation: source.generation, compression, load_id: this.loadId, created_at: nowIso() })
+      .returning('id').executeTakeFirstOrThrow();
+    const sourceId = Number(src.id);
+    const now = nowIso();
+    let pending: ReadFileEnd['pending'] = null;
+    let failed = false;
     try {
-      for await (const rec of readRecords(stream, { maxRecordBytes: this.opts.maxRecordBytes, signal: this.opts.signal })) {
-        lastLine = rec.line;
-        this.add(source, f, rec);
-        if (this.events.length + this.dead.length >= this.batchSize) await this.flush();
+      try {
+        for await (const rec of readRecords(stream, { maxRecordBytes: this.opts.maxRecordBytes, signal: this.opts.signal, start: mode.start })) {
+          if (rec.unterminated && !mode.complete) {
+            // The writer may still be in the middle of this line: it is the next run's.
+            pending = { byteOffset: rec.offset, bytes: rec.end - rec.offset };
+            break;
+          }
+          f.records++;
+          if (rec.splitFromLine) f.splitRecords++;
+          const p = prepareRecord(rec, sourceId, this.opts, now);
+          if (p.kind === 'event') this.events.push(p.event);
+          else this.dead.push(p.dead);
+          this.batchBytes += rec.bytes.length;
+          this.position = { offset: rec.end, line: rec.line + rec.lineCount };
+          if (compression === 'none') this.currentBytes = rec.end;
+          if (this.events.length + this.dead.length >= this.batchSize || this.batchBytes >= MAX_BATCH_BYTES) await this.flush();
+        }
+      } catch (err) {
+        // A read error (corrupt gzip, I/O) ends this file; what was read is still committed below.
+        if (err instanceof StoreFailure || (err as Error)?.name === 'AbortError') throw err;
+        failed = true;
+        this.fail(source.name, err, this.position.line);
       }
+      // The last batch (and, for delta loads, the cursor) is committed even when nothing new was read.
+      await this.flush(this.cursorOf !== null);
     } catch (err) {
-      if ((err as Error)?.name === 'AbortError') throw err;
-      this.fail(source.name, err, lastLine);
+      // The store failed beyond retry and isolation: the open batch is not committed, so its
+      // records are not counted (the next run reads them again).
+      f.records -= this.events.length + this.dead.length;
+      this.dropBatch();
+      this.fail(source.name, err instanceof StoreFailure ? err.cause : err, this.position.line);
+      throw err instanceof StoreFailure ? err.cause : err;
+    } finally {
+      this.res.records += f.records;
+      this.res.splitRecords += f.splitRecords;
+      this.current = null;
     }
-    await this.flush();
-    void mode; // delta loads (next issue) stop before an unterminated last line
+    if (pending) this.res.pending.push({ file: source.name, ...pending });
     this.bytesDone += source.size ?? 0;
-    this.current = null;
+    this.currentBytes = 0;
+    this.cursorOf = null;
     this.progress('reading');
+    return { end: this.position, pending, failed };
   }
 
-  private add(source: InputSource, f: FileLoadResult, rec: RawRecord): void {
-    f.records++;
-    this.res.records++;
-    if (rec.splitFromLine) {
-      f.splitRecords++;
-      this.res.splitRecords++;
+  /** Commit the open batch (with the cursor, for delta loads). Counts move only when it committed. */
+  async flush(force = false): Promise<void> {
+    if (this.events.length === 0 && this.dead.length === 0 && !force) return;
+    const cursor = this.cursorOf ? this.cursorOf(this.position) : null;
+    let out;
+    try {
+      out = await commitBatch(this.store.writer, this.events, this.dead, cursor);
+    } catch (err) {
+      throw new StoreFailure(err);
     }
-    const hash = contentHash(rec);
-    const position = {
-      source: source.name, source_path: source.path, inode: source.inode, generation: source.generation,
-      line: rec.line, byte_offset: rec.offset, load_id: this.loadId,
-    };
-    const d = decodeRecord(rec);
-    if (!d.ok) {
-      this.dead.push({ ...position, content_hash: hash, reason: d.reason, message: d.message, field: d.field ?? null, length: rec.length, raw: rec.bytes, created_at: this.batchTime() });
-      return;
-    }
-    const ev = parseEvent(d.value, { defaultSensor: this.opts.sensor, sensorOverride: this.opts.sensorOverride });
-    const facts = deriveFacts(ev);
-    this.events.push({
-      row: {
-        ...position, content_hash: hash, eventid: ev.eventid, kind: ev.kind, ts: ev.timestamp, sensor: ev.sensor,
-        session: ev.session, src_ip: ev.srcIp,
-        payload: d.altered ? JSON.stringify(d.value) : d.text,
-        raw: d.altered ? rec.bytes : null, ingested_at: this.batchTime(),
-      },
-      derived: facts.derived,
-      session: facts.session,
-    });
-  }
-
-  // One clock read per batch: a batch is one transaction, so its rows share one ingest time.
-  private batchNow: string | null = null;
-  private batchTime(): string {
-    this.batchNow ??= nowIso();
-    return this.batchNow;
-  }
-
-  /** Commit the open batch. Counts are attributed to files only once the transaction committed. */
-  async flush(): Promise<void> {
-    if (this.events.length === 0 && this.dead.length === 0) return;
-    const events = this.events;
     const dead = this.dead;
-    this.events = [];
-    this.dead = [];
-    this.batchNow = null;
-    const out = await this.store.writer.write({ events, deadLetters: dead, cursor: this.cursorFor?.() ?? null });
+    this.dropBatch();
     this.res.events += out.events;
     this.res.duplicates += out.duplicates + out.deadLetterDuplicates;
     this.res.deadLetters += out.deadLetters;
     for (const s of out.sessions) this.sessions.add(s);
-    for (const d of dead) {
-      if (this.res.deadLetterSamples.length >= 20) break;
-      if (out.deadLetterHashes.has(d.content_hash.toString('hex'))) this.res.deadLetterSamples.push({ file: d.source, line: d.line, reason: d.reason, message: d.message });
-    }
-    // Batches never span files (readFile flushes at its end), so the batch belongs to `current`.
     const f = this.current;
     if (f) {
       f.events += out.events;
       f.deadLetters += out.deadLetters;
       f.duplicates += out.duplicates + out.deadLetterDuplicates;
     }
+    for (const d of dead) {
+      if (this.res.deadLetterSamples.length >= 20) break;
+      if (out.deadLetterHashes.has(d.content_hash.toString('hex'))) this.res.deadLetterSamples.push({ file: f?.file ?? '', line: d.line, reason: d.reason, message: d.message });
+    }
     this.progress('reading');
+  }
+
+  private dropBatch(): void {
+    this.events = [];
+    this.dead = [];
+    this.batchBytes = 0;
   }
 
   private progress(step: 'reading' | 'done'): void {
     this.opts.onProgress?.({
       step, filesDone: this.res.files - (this.current ? 1 : 0), filesTotal: this.filesTotal, currentFile: this.current?.file ?? null,
-      records: this.res.records, events: this.res.events, duplicates: this.res.duplicates, deadLetters: this.res.deadLetters,
-      bytesDone: this.bytesDone, bytesTotal: this.bytesTotal, elapsedSeconds: (Date.now() - this.started) / 1000,
+      records: this.res.records + (this.current?.records ?? 0), events: this.res.events, duplicates: this.res.duplicates,
+      deadLetters: this.res.deadLetters, bytesDone: this.bytesDone + this.currentBytes, bytesTotal: this.bytesTotal,
+      elapsedSeconds: (Date.now() - this.started) / 1000,
     });
   }
 
-  /** Close the load record with its statistics. */
+  /** Close the load record with its statistics. Errors here are reported, never swallowed. */
   async finish(): Promise<void> {
-    await this.flush().catch(() => undefined);
     this.res.sessions = this.sessions.size;
     this.res.seconds = Math.round((Date.now() - this.started) / 10) / 100;
-    await this.store.db.updateTable('loads').set({ finished_at: nowIso(), stats: JSON.stringify(this.summary()) }).where('id', '=', this.loadId).execute().catch(() => undefined);
+    const { perFile: _perFile, ...stats } = this.res;
+    await this.store.db.updateTable('loads').set({ finished_at: nowIso(), stats: JSON.stringify(stats) }).where('id', '=', this.loadId).execute();
     this.progress('done');
-  }
-
-  private summary() {
-    const { perFile: _perFile, ...rest } = this.res;
-    return rest;
   }
 
   /** The result so far (final after {@link finish}). */
   result(): LoadResult {
     return this.res;
+  }
+}
+
+/** A commit that failed beyond retry and isolation (marks store errors apart from read errors). */
+class StoreFailure extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
   }
 }

@@ -69,6 +69,8 @@ export interface LoadResult {
   /** Files that failed part-way (corrupt compression, I/O error); what was read before the fault is stored. */
   failed: Array<{ file: string; error: string; line: number | null }>;
   perFile: FileLoadResult[];
+  /** Things a user should know (a truncated file whose unread tail may be lost, …). */
+  warnings: Array<{ code: string; file: string; message: string; fromByte?: number; toByte?: number | null }>;
   /** The first dead letters this load stored (at most 20), so a user sees what was wrong where. */
   deadLetterSamples: Array<{ file: string; line: number; reason: string; message: string }>;
 }

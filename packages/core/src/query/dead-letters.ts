@@ -34,10 +34,11 @@ export interface DeadLetterListOptions {
  * ```
  */
 export async function listDeadLetters(store: CowrieStore, opts: DeadLetterListOptions = {}): Promise<DeadLetterEntry[]> {
-  let q = store.db.selectFrom('dead_letters').selectAll();
-  if (opts.reason) q = q.where('reason', '=', opts.reason);
-  if (opts.source) q = q.where((eb) => eb.or([eb('source', 'like', `%${opts.source}%`), eb('source_path', 'like', `%${opts.source}%`)]));
-  const rows = await q.orderBy('id').limit(Math.max(1, Math.min(opts.limit ?? 100, 100_000))).execute();
+  let q = store.db.selectFrom('dead_letters as d').innerJoin('sources as s', 's.id', 'd.source_id')
+    .select(['d.id', 'd.reason', 'd.message', 'd.field', 'd.line', 'd.byte_offset', 'd.length', 'd.raw', 'd.created_at', 's.source', 's.source_path']);
+  if (opts.reason) q = q.where('d.reason', '=', opts.reason);
+  if (opts.source) q = q.where((eb) => eb.or([eb('s.source', 'like', `%${opts.source}%`), eb('s.source_path', 'like', `%${opts.source}%`)]));
+  const rows = await q.orderBy('d.id').limit(Math.max(1, Math.min(opts.limit ?? 100, 100_000))).execute();
   const pb = opts.previewBytes ?? 200;
   return rows.map((r) => ({
     id: Number(r.id), reason: r.reason, message: r.message, field: r.field, source: r.source, sourcePath: r.source_path,

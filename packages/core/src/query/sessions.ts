@@ -91,11 +91,15 @@ export async function getSessionDetail(store: CowrieStore, key: SessionKey): Pro
   if (!row) return null;
   // Sessionless sensor '' is stored as NULL on events: match both.
   const sensorMatch = key.sensor === '' ? sql<boolean>`(sensor is null or sensor = '')` : sql<boolean>`sensor = ${key.sensor}`;
-  const events = await db.selectFrom('raw_events').select(['id', 'ts', 'eventid', 'payload'])
-    .where(sensorMatch).where('session', '=', key.session).orderBy(sql`coalesce(ts, '')`).orderBy('id').execute();
-  const by = <T extends 'commands' | 'auth_attempts' | 'downloads' | 'ssh_keys'>(t: T) =>
-    db.selectFrom(t as 'commands').selectAll().where('sensor', '=', key.sensor).where('session', '=', key.session).orderBy(sql`coalesce(ts, '')`).orderBy('id');
-  const commands = await by('commands').execute();
+  // raw_events has no (sensor, session) index (it would cost a random insert per event): the
+  // session's events are read through its time span, plus the rare events without a time.
+  const timed = row.first_ts === null ? [] : await db.selectFrom('raw_events').select(['id', 'ts', 'eventid', 'payload'])
+    .where('ts', '>=', row.first_ts).where('ts', '<=', row.last_ts ?? row.first_ts)
+    .where(sensorMatch).where('session', '=', key.session).execute();
+  const untimed = await db.selectFrom('raw_events').select(['id', 'ts', 'eventid', 'payload'])
+    .where('ts', 'is', null).where(sensorMatch).where('session', '=', key.session).execute();
+  const events = [...timed, ...untimed].sort((a, b) => ((a.ts ?? '') < (b.ts ?? '') ? -1 : (a.ts ?? '') > (b.ts ?? '') ? 1 : Number(a.id) - Number(b.id)));
+  const commands = await db.selectFrom('commands').selectAll().where('sensor', '=', key.sensor).where('session', '=', key.session).orderBy(sql`coalesce(ts, '')`).orderBy('id').execute();
   const logins = await db.selectFrom('auth_attempts').selectAll().where('sensor', '=', key.sensor).where('session', '=', key.session).orderBy('id').execute();
   const downloads = await db.selectFrom('downloads').selectAll().where('sensor', '=', key.sensor).where('session', '=', key.session).orderBy('id').execute();
   const keys = await db.selectFrom('ssh_keys').selectAll().where('sensor', '=', key.sensor).where('session', '=', key.session).orderBy('id').execute();

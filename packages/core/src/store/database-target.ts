@@ -8,7 +8,7 @@ export type DatabaseTarget =
 /** Default database when none is named: an SQLite file in the working directory. */
 export const DEFAULT_DATABASE = './cowrie.sqlite';
 
-const IDENT = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
+const IDENT = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
  * Parse every `--db` form of the conventions: a file path, `sqlite:<path>`, `sqlite://<path>`,
@@ -31,7 +31,7 @@ export function parseDatabaseTarget(value: string | undefined | null, defaultSch
       throw new UsageError('BAD_DB_URL', `cannot parse database URL: ${redactUrl(v)}`);
     }
     const schema = url.searchParams.get('schema') ?? defaultSchema;
-    if (!IDENT.test(schema)) throw new UsageError('BAD_DB_SCHEMA', `invalid PostgreSQL schema name "${schema}"`);
+    if (!IDENT.test(schema)) throw new UsageError('BAD_DB_SCHEMA', `invalid PostgreSQL schema name "${schema}" (lower-case letters, digits and _ only)`);
     url.searchParams.delete('schema');
     return { kind: 'postgres', url: url.toString(), schema };
   }

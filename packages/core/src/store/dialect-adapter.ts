@@ -6,7 +6,7 @@ export interface ColumnTypes {
   /** Surrogate key type (an identity column on PostgreSQL, the rowid alias on SQLite). */
   id: 'integer' | 'bigint';
   int8: 'integer' | 'bigint';
-  json: 'text' | 'jsonb';
+  json: 'text' | 'json' | 'jsonb';
   bytes: 'blob' | 'bytea';
 }
 

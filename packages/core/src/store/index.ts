@@ -3,7 +3,7 @@ export { parseDatabaseTarget, describeTarget, redactUrl, DEFAULT_DATABASE, type 
 export type { DialectAdapter, ColumnTypes } from './dialect-adapter.js';
 export {
   CURRENT_SCHEMA_VERSION,
-  type Database, type RawEventsTable, type SessionsTable, type CommandsTable, type AuthAttemptsTable, type DownloadsTable,
+  type Database, type SourcesTable, type RawEventsTable, type SessionsTable, type CommandsTable, type AuthAttemptsTable, type DownloadsTable,
   type SshKeysTable, type TcpForwardsTable, type DeadLettersTable, type IngestCursorsTable, type LoadsTable, type SchemaMetaTable,
   type Json, type Int8,
 } from './schema.js';

@@ -12,6 +12,7 @@ import type { ColumnType, Generated } from 'kysely';
  */
 export interface Database {
   schema_meta: SchemaMetaTable;
+  sources: SourcesTable;
   raw_events: RawEventsTable;
   sessions: SessionsTable;
   commands: CommandsTable;
@@ -37,13 +38,25 @@ export interface SchemaMetaTable {
   value: string;
 }
 
+/** A file (or stdin) read by a load: the positional identity of its records. */
+export interface SourcesTable {
+  id: Generated<Int8>;
+  /** The path as given (or `stdin:<loadId>`). */
+  source: string;
+  source_path: string | null;
+  inode: string | null;
+  generation: number;
+  compression: string;
+  load_id: string;
+  created_at: string;
+}
+
 export interface RawEventsTable {
   id: Generated<Int8>;
   /** First 16 bytes of the SHA-256 of the record's trimmed bytes: the duplicate identity. */
   content_hash: Buffer;
+  /** The eventid in its current form (legacy ids mapped; the payload keeps the original). */
   eventid: string;
-  /** The typed kind (`cowrie.*` id we know, or `unknown`). */
-  kind: string;
   ts: string | null;
   sensor: string | null;
   session: string | null;
@@ -51,14 +64,9 @@ export interface RawEventsTable {
   payload: Json;
   /** Original bytes, only when the text form was altered (invalid UTF-8, NUL, lone surrogate). */
   raw: Buffer | null;
-  source: string;
-  source_path: string | null;
-  inode: string | null;
-  generation: number;
+  source_id: Int8;
   line: number;
   byte_offset: Int8;
-  load_id: string;
-  ingested_at: string;
 }
 
 export interface SessionsTable {
@@ -152,15 +160,11 @@ export interface DeadLettersTable {
   reason: string;
   message: string;
   field: string | null;
-  source: string;
-  source_path: string | null;
-  inode: string | null;
-  generation: number;
+  source_id: Int8;
   line: number;
   byte_offset: Int8;
   length: Int8;
   raw: Buffer;
-  load_id: string;
   created_at: string;
 }
 

@@ -4,7 +4,7 @@ import { contentHash, decodeRecord, type DecodedRecord, type RawRecord } from '.
 
 function raw(bytes: Buffer | string, extra: Partial<RawRecord> = {}): RawRecord {
   const b = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes;
-  return { line: 1, offset: 0, bytes: b, lineCount: 1, tooLarge: false, length: b.length, unterminated: false, splitFromLine: false, ...extra };
+  return { line: 1, offset: 0, end: b.length + 1, bytes: b, lineCount: 1, tooLarge: false, length: b.length, unterminated: false, splitFromLine: false, ...extra };
 }
 
 function ok(d: DecodedRecord): { value: Record<string, unknown>; altered: boolean } {

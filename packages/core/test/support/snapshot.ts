@@ -1,7 +1,7 @@
 import type { CowrieStore } from '../../src/index.js';
 
 // Columns that legitimately differ between two databases holding the same data.
-const VOLATILE = new Set(['id', 'event_id', 'load_id', 'ingested_at', 'created_at', 'updated_at', 'source', 'payload', 'raw']);
+const VOLATILE = new Set(['id', 'event_id', 'created_at', 'updated_at', 'source_id']);
 
 /**
  * The content of every data table as sorted JSON lines, without surrogate ids and load-specific
@@ -9,11 +9,24 @@ const VOLATILE = new Set(['id', 'event_id', 'load_id', 'ingested_at', 'created_a
  */
 export async function snapshot(store: CowrieStore): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
+  // Positional identity through the file path (source ids differ between loads).
+  const paths = new Map((await store.db.selectFrom('sources').select(['id', 'source_path']).execute()).map((r) => [String(r.id), r.source_path]));
   for (const t of ['raw_events', 'sessions', 'commands', 'auth_attempts', 'downloads', 'ssh_keys', 'tcp_forwards', 'dead_letters'] as const) {
     const rows = (await store.db.selectFrom(t).selectAll().execute()) as Array<Record<string, unknown>>;
     out[t] = rows
-      .map((r) => JSON.stringify(Object.keys(r).sort().filter((k) => !VOLATILE.has(k)).map((k) => [k, r[k] === null ? null : String(r[k])])))
+      .map((r) => JSON.stringify([
+        ['source_path', r.source_id === undefined ? undefined : paths.get(String(r.source_id))],
+        ...Object.keys(r).sort().filter((k) => !VOLATILE.has(k)).map((k) => [k, normalise(k, r[k])]),
+      ]))
       .sort();
   }
   return out;
+}
+
+function normalise(column: string, v: unknown): unknown {
+  if (v === null || v === undefined) return null;
+  if (Buffer.isBuffer(v) || v instanceof Uint8Array) return Buffer.from(v).toString('hex');
+  // JSON payloads: compare content (PostgreSQL returns parsed JSON, SQLite text).
+  if (column === 'payload') return JSON.stringify(typeof v === 'string' ? JSON.parse(v) : v);
+  return String(v);
 }

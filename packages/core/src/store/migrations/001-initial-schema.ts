@@ -1,4 +1,4 @@
-import type { CreateTableBuilder, Kysely } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import type { DialectAdapter } from '../dialect-adapter.js';
 import type { Migration } from './migration.js';
 import { verifyColumns } from './verify-columns.js';
@@ -21,14 +21,15 @@ function idColumn<T extends string>(t: CreateTableBuilder<T, never>, d: DialectA
 
 const TABLES = {
   schema_meta: ['key', 'value'],
-  raw_events: ['id', 'content_hash', 'eventid', 'kind', 'ts', 'sensor', 'session', 'src_ip', 'payload', 'raw', 'source', 'source_path', 'inode', 'generation', 'line', 'byte_offset', 'load_id', 'ingested_at'],
+  sources: ['id', 'source', 'source_path', 'inode', 'generation', 'compression', 'load_id', 'created_at'],
+  raw_events: ['id', 'content_hash', 'eventid', 'ts', 'sensor', 'session', 'src_ip', 'payload', 'raw', 'source_id', 'line', 'byte_offset'],
   sessions: ['sensor', 'session', 'src_ip', 'src_port', 'dst_ip', 'dst_port', 'protocol', 'first_ts', 'last_ts', 'duration_ms', 'connect_seen', 'closed', 'client_version', 'client_version_norm', 'hassh', 'event_count', 'login_attempts', 'login_success', 'command_count', 'download_count', 'upload_count', 'tcpip_count', 'ssh_key_count', 'risk_score', 'updated_at'],
   commands: ['id', 'event_id', 'sensor', 'session', 'ts', 'src_ip', 'eventid', 'input', 'normalized', 'defanged', 'risk_level', 'risk_score'],
   auth_attempts: ['id', 'event_id', 'sensor', 'session', 'ts', 'src_ip', 'username', 'password', 'success', 'fingerprint', 'key_type'],
   downloads: ['id', 'event_id', 'sensor', 'session', 'ts', 'src_ip', 'eventid', 'direction', 'failed', 'url', 'shasum', 'outfile', 'destfile', 'filename'],
   ssh_keys: ['id', 'event_id', 'sensor', 'session', 'ts', 'src_ip', 'key_type', 'key_data', 'comment', 'fingerprint_sha256', 'fingerprint_md5', 'bits'],
   tcp_forwards: ['id', 'event_id', 'sensor', 'session', 'ts', 'src_ip', 'eventid', 'target_host', 'target_port', 'orig_ip', 'orig_port'],
-  dead_letters: ['id', 'content_hash', 'reason', 'message', 'field', 'source', 'source_path', 'inode', 'generation', 'line', 'byte_offset', 'length', 'raw', 'load_id', 'created_at'],
+  dead_letters: ['id', 'content_hash', 'reason', 'message', 'field', 'source_id', 'line', 'byte_offset', 'length', 'raw', 'created_at'],
   ingest_cursors: ['id', 'source_path', 'inode', 'first_line_hash', 'generation', 'compression', 'byte_offset', 'line', 'file_size', 'complete', 'updated_at'],
   loads: ['id', 'kind', 'started_at', 'finished_at', 'stats'],
 } as const;
@@ -44,28 +45,38 @@ export const initialSchema: Migration = {
       .addColumn('value', 'text', (c) => c.notNull())
       .execute();
 
+    // One row per file read by a load: events and dead letters point at it, so the positional
+    // identity (source, path, inode, generation, line, byte offset) costs one integer per event.
+    await idColumn(s.createTable('sources'), d)
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('source_path', 'text')
+      .addColumn('inode', 'text')
+      .addColumn('generation', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('compression', 'text', (c) => c.notNull())
+      .addColumn('load_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await s.createIndex('sources_path_idx').on('sources').column('source_path').execute();
+
+    // The hot table: every column and index here is paid for on each of millions of inserts.
     await idColumn(s.createTable('raw_events'), d)
       .addColumn('content_hash', d.types.bytes, (c) => c.notNull())
       .addColumn('eventid', 'text', (c) => c.notNull())
-      .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('ts', 'text')
       .addColumn('sensor', 'text')
       .addColumn('session', 'text')
       .addColumn('src_ip', 'text')
       .addColumn('payload', d.types.json, (c) => c.notNull())
       .addColumn('raw', d.types.bytes)
-      .addColumn('source', 'text', (c) => c.notNull())
-      .addColumn('source_path', 'text')
-      .addColumn('inode', 'text')
-      .addColumn('generation', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('source_id', d.types.int8, (c) => c.notNull())
       .addColumn('line', 'integer', (c) => c.notNull())
       .addColumn('byte_offset', d.types.int8, (c) => c.notNull())
-      .addColumn('load_id', 'text', (c) => c.notNull())
-      .addColumn('ingested_at', 'text', (c) => c.notNull())
       .execute();
     await s.createIndex('raw_events_content_hash_uq').on('raw_events').column('content_hash').unique().execute();
+    // A session's events are found through its time span (sessions.first_ts/last_ts) on this
+    // index; a (sensor, session) index would cost a random B-tree insert per event.
     await s.createIndex('raw_events_ts_idx').on('raw_events').column('ts').execute();
-    await s.createIndex('raw_events_session_idx').on('raw_events').columns(['sensor', 'session']).execute();
+    await s.createIndex('raw_events_untimed_idx').on('raw_events').columns(['sensor', 'session']).where(sql.ref('ts'), 'is', null).execute();
 
     await s.createTable('sessions')
       .addColumn('sensor', 'text', (c) => c.notNull())
@@ -150,19 +161,15 @@ export const initialSchema: Migration = {
       .addColumn('reason', 'text', (c) => c.notNull())
       .addColumn('message', 'text', (c) => c.notNull())
       .addColumn('field', 'text')
-      .addColumn('source', 'text', (c) => c.notNull())
-      .addColumn('source_path', 'text')
-      .addColumn('inode', 'text')
-      .addColumn('generation', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('source_id', d.types.int8, (c) => c.notNull())
       .addColumn('line', 'integer', (c) => c.notNull())
       .addColumn('byte_offset', d.types.int8, (c) => c.notNull())
       .addColumn('length', d.types.int8, (c) => c.notNull())
       .addColumn('raw', d.types.bytes, (c) => c.notNull())
-      .addColumn('load_id', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
     await s.createIndex('dead_letters_content_hash_uq').on('dead_letters').column('content_hash').unique().execute();
-    await s.createIndex('dead_letters_source_idx').on('dead_letters').columns(['source_path', 'line']).execute();
+    await s.createIndex('dead_letters_source_idx').on('dead_letters').columns(['source_id', 'line']).execute();
     await s.createIndex('dead_letters_reason_idx').on('dead_letters').column('reason').execute();
 
     // One cursor per file *content stream*, identified by (inode, hash of its first line): a

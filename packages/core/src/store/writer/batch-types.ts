@@ -21,6 +21,8 @@ export interface PreparedEvent {
   row: Omit<Insertable<RawEventsTable>, 'id'>;
   derived: DerivedRows | null;
   session: SessionDelta | null;
+  /** The record's original bytes (not a column): what a `store_rejected` dead letter keeps. */
+  original: Buffer;
 }
 
 /** One dead letter ready to store. */

@@ -6,7 +6,9 @@ import type { Database } from '../../schema.js';
 export function postgresAdapter(namespace: string): DialectAdapter {
   return {
     name: 'postgres',
-    types: { id: 'bigint', int8: 'bigint', json: 'jsonb', bytes: 'bytea' },
+    // `json` (not `jsonb`) keeps the record's text exactly as read, so the payload stays the
+    // original bytes, and it is cheaper to ingest; queries read typed columns, not the payload.
+    types: { id: 'bigint', int8: 'bigint', json: 'json', bytes: 'bytea' },
     maxBindParameters: 65_535,
     jsonParsedOnRead: true,
     namespace,

@@ -13,9 +13,10 @@ export function openSqlite(path: string, opts: { readonly?: boolean } = {}): { d
   const conn = new Database(memory ? ':memory:' : path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
   // WAL lets readers (reports, the API) run while a loader writes; NORMAL is durable across
   // process crashes in WAL mode, which is the failure we guard against (kill -9 mid-load).
+  // First, so that everything below (even switching to WAL) waits for other processes' locks.
+  conn.pragma('busy_timeout = 10000');
   if (!memory && !opts.readonly) conn.pragma('journal_mode = WAL');
   conn.pragma('synchronous = NORMAL');
-  conn.pragma('busy_timeout = 10000');
   conn.pragma('foreign_keys = ON');
   conn.pragma('cache_size = -65536');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: conn }) });

@@ -17,8 +17,8 @@ const DERIVED = {
   ssh_keys: ['event_id', 'sensor', 'session', 'ts', 'src_ip', 'key_type', 'key_data', 'comment', 'fingerprint_sha256', 'fingerprint_md5', 'bits'],
   tcp_forwards: ['event_id', 'sensor', 'session', 'ts', 'src_ip', 'eventid', 'target_host', 'target_port', 'orig_ip', 'orig_port'],
 } as const;
-const EVENT_COLS = ['content_hash', 'eventid', 'kind', 'ts', 'sensor', 'session', 'src_ip', 'payload', 'raw', 'source', 'source_path', 'inode', 'generation', 'line', 'byte_offset', 'load_id', 'ingested_at'] as const;
-const DEAD_COLS = ['content_hash', 'reason', 'message', 'field', 'source', 'source_path', 'inode', 'generation', 'line', 'byte_offset', 'length', 'raw', 'load_id', 'created_at'] as const;
+const EVENT_COLS = ['content_hash', 'eventid', 'ts', 'sensor', 'session', 'src_ip', 'payload', 'raw', 'source_id', 'line', 'byte_offset'] as const;
+const DEAD_COLS = ['content_hash', 'reason', 'message', 'field', 'source_id', 'line', 'byte_offset', 'length', 'raw', 'created_at'] as const;
 
 type Row = Record<string, unknown>;
 

@@ -25,6 +25,12 @@ export interface OpenSourceOptions {
   highWaterMark?: number;
   /** Base for a relative `file` given as a string (default `process.cwd()`). */
   cwd?: string;
+  /**
+   * Start reading at this offset of the decompressed content (delta loads resuming). A plain file
+   * is read from there directly; a compressed one is decompressed from its start and the first
+   * `startAt` bytes are discarded. Compression is always sniffed at byte 0.
+   */
+  startAt?: number;
 }
 
 const DEFAULT_HIGH_WATER_MARK = 256 * 1024;
@@ -60,6 +66,16 @@ export async function openSource(file: string | { name: string; path: string }, 
       generation: opts.generation ?? 0,
       size: st.isFile() ? Number(st.size) : null, // a FIFO or device has no meaningful size
     };
+    const startAt = opts.startAt ?? 0;
+    if (startAt > 0) {
+      const head = Buffer.alloc(4);
+      const { bytesRead } = await handle.read(head, 0, 4, 0);
+      const compression = sniffCompression(head.subarray(0, bytesRead));
+      const raw = handle.createReadStream({ highWaterMark: opts.highWaterMark ?? DEFAULT_HIGH_WATER_MARK, start: compression === 'none' ? startAt : 0 });
+      const guarded = guard(raw, name, 'INPUT_READ_FAILED', 'cannot read');
+      const stream = compression === 'none' ? guarded : skipBytes(guard(decompress(guarded, compression), name, 'INPUT_CORRUPT', `corrupt ${compression} data`), startAt);
+      return { source, compression, stream, close: () => raw.destroy() };
+    }
     const raw = handle.createReadStream({ highWaterMark: opts.highWaterMark ?? DEFAULT_HIGH_WATER_MARK });
     return await fromRaw(source, raw, () => raw.destroy());
   } catch (e) {
@@ -116,6 +132,19 @@ async function fromRaw(source: InputSource, raw: AsyncIterable<Buffer>, close: (
   const compression = sniffCompression(head);
   const out = compression === 'none' ? stream : guard(decompress(stream, compression), file, 'INPUT_CORRUPT', `corrupt ${compression} data`);
   return { source, compression, stream: out, close };
+}
+
+/** Drops the first `n` bytes of a stream. */
+async function* skipBytes(it: AsyncIterable<Buffer>, n: number): AsyncGenerator<Buffer> {
+  let left = n;
+  for await (const chunk of it) {
+    if (left >= chunk.length) {
+      left -= chunk.length;
+      continue;
+    }
+    yield left > 0 ? chunk.subarray(left) : chunk;
+    left = 0;
+  }
 }
 
 /** Re-throws errors of `it` as an `InputError` naming the file (ones already wrapped pass as is). */

@@ -8,3 +8,5 @@ export { prepareRecord, safeMessage, type PreparedRecord } from './prepare-recor
 export { commitBatch } from './commit-batch.js';
 export { classifyStoreError, type StoreErrorKind } from './store-errors.js';
 export type { ReadFileMode, ReadFileEnd } from './load-run.js';
+export { deltaLoad } from './delta-load.js';
+export { identifyFile, mayStillGrow, type FileIdentity } from './file-identity.js';

@@ -17,8 +17,10 @@ export interface ReadFileMode {
   complete: boolean;
   /** Resume point (delta loads): byte offset and line number of the stream's first byte. */
   start?: { offset: number; line: number };
-  /** The cursor to commit with each batch, given the position after the last record read. */
-  cursor?: (end: { offset: number; line: number }) => CursorUpdate;
+  /** The cursor to commit with each batch, given the position after the last record read; `final` on the file's last commit. */
+  cursor?: (end: { offset: number; line: number }, final: boolean) => CursorUpdate;
+  /** Told when reading the stream failed part-way (its cursor must not be marked complete). */
+  onFailed?: () => void;
 }
 
 /** Where a stream ended: the resume point, and an unterminated record left pending. */
@@ -87,6 +89,11 @@ export class LoadRun {
     this.res.warnings.push(w);
   }
 
+  /** A growing file without one complete line yet: nothing to read, all of it pending. */
+  pendingOnly(file: string, bytes: number): void {
+    this.res.pending.push({ file, byteOffset: 0, bytes });
+  }
+
   /** Read one record stream, committing batches as they fill; returns where it ended. */
   async readFile(source: InputSource, compression: string, stream: AsyncIterable<Buffer>, mode: ReadFileMode = { complete: true }): Promise<ReadFileEnd> {
     const f: FileLoadResult = { file: source.name, path: source.path, compression, records: 0, events: 0, duplicates: 0, deadLetters: 0, splitRecords: 0 };
@@ -125,10 +132,11 @@ export class LoadRun {
         // A read error (corrupt gzip, I/O) ends this file; what was read is still committed below.
         if (err instanceof StoreFailure || (err as Error)?.name === 'AbortError') throw err;
         failed = true;
+        mode.onFailed?.();
         this.fail(source.name, err, this.position.line);
       }
       // The last batch (and, for delta loads, the cursor) is committed even when nothing new was read.
-      await this.flush(this.cursorOf !== null);
+      await this.flush(this.cursorOf !== null, true);
     } catch (err) {
       // The store failed beyond retry and isolation: the open batch is not committed, so its
       // records are not counted (the next run reads them again).
@@ -150,9 +158,9 @@ export class LoadRun {
   }
 
   /** Commit the open batch (with the cursor, for delta loads). Counts move only when it committed. */
-  async flush(force = false): Promise<void> {
+  async flush(force = false, final = false): Promise<void> {
     if (this.events.length === 0 && this.dead.length === 0 && !force) return;
-    const cursor = this.cursorOf ? this.cursorOf(this.position) : null;
+    const cursor = this.cursorOf ? this.cursorOf(this.position, final) : null;
     let out;
     try {
       out = await commitBatch(this.store.writer, this.events, this.dead, cursor);

@@ -1,4 +1,5 @@
 import type { CowrieStore } from '../store/open-store.js';
+import { binaryOrder } from './window-filter.js';
 
 /** A dead letter as listed by `cowrie dlq list`. */
 export interface DeadLetterEntry {
@@ -47,8 +48,17 @@ export async function listDeadLetters(store: CowrieStore, opts: DeadLetterListOp
   }));
 }
 
-/** Number of dead letters, per reason. */
+/**
+ * Number of dead letters, per reason (keys in byte order of the reason).
+ *
+ * @example
+ * ```ts
+ * const byReason = await countDeadLetters(store); // { invalid_json: 3, too_large: 1 }
+ * const total = Object.values(byReason).reduce((a, b) => a + b, 0);
+ * ```
+ */
 export async function countDeadLetters(store: CowrieStore): Promise<Record<string, number>> {
-  const rows = await store.db.selectFrom('dead_letters').select(['reason', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('reason').execute();
+  const rows = await store.db.selectFrom('dead_letters').select(['reason', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('reason').orderBy(binaryOrder(store, 'reason')).execute();
   return Object.fromEntries(rows.map((r) => [r.reason, Number(r.n)]));
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { CowrieStore } from '../store/open-store.js';
 import type { QueryFilter } from './time-window.js';
-import { eventSensor, inWindow } from './window-filter.js';
+import { compareBinary, inWindow } from './window-filter.js';
 
 /** Activity of one sensor in a window. */
 export interface SensorCounts {
@@ -15,7 +15,7 @@ export interface SensorCounts {
 
 /**
  * Per-sensor counts: sessions (by first event) and events in the window, distinct source IPs,
- * first and last event. Sensors are ordered by name.
+ * first and last event. Sensors are ordered by name, byte-wise.
  *
  * @example
  * ```ts
@@ -29,9 +29,9 @@ export async function sensorCounts(store: CowrieStore, f: QueryFilter = {}): Pro
     .groupBy('sensor')
     .execute();
   const events = await store.db.selectFrom('raw_events')
-    .select([sql<string>`coalesce(sensor, '')`.as('sensor'), (eb) => eb.fn.countAll<number>().as('events'), (eb) => eb.fn.min('ts').as('first'), (eb) => eb.fn.max('ts').as('last')])
-    .where(inWindow('ts', f, eventSensor))
-    .groupBy(sql`coalesce(sensor, '')`)
+    .select(['sensor', (eb) => eb.fn.countAll<number>().as('events'), (eb) => eb.fn.min('ts').as('first'), (eb) => eb.fn.max('ts').as('last')])
+    .where(inWindow('ts', f))
+    .groupBy('sensor')
     .execute();
   const out = new Map<string, SensorCounts>();
   const get = (name: string) => {
@@ -40,6 +40,6 @@ export async function sensorCounts(store: CowrieStore, f: QueryFilter = {}): Pro
     return c;
   };
   for (const r of sessions) Object.assign(get(r.sensor), { sessions: Number(r.sessions), uniqueIps: Number(r.ips) });
-  for (const r of events) Object.assign(get(r.sensor), { events: Number(r.events), firstEvent: (r.first as string | null) ?? null, lastEvent: (r.last as string | null) ?? null });
-  return [...out.values()].sort((a, b) => (a.sensor < b.sensor ? -1 : a.sensor > b.sensor ? 1 : 0));
+  for (const r of events) Object.assign(get(r.sensor ?? ''), { events: Number(r.events), firstEvent: (r.first as string | null) ?? null, lastEvent: (r.last as string | null) ?? null });
+  return [...out.values()].sort((a, b) => compareBinary(a.sensor, b.sensor));
 }

@@ -7,7 +7,15 @@ export interface SessionKey {
   session: string;
 }
 
-/** `sensor/session` (the one-string form of the conventions). */
+/**
+ * `sensor/session` (the one-string form of the conventions); a sessionless sensor gives
+ * `/session`, which {@link resolveSessionRef} reads back.
+ *
+ * @example
+ * ```ts
+ * formatSessionRef({ sensor: 'honey-1', session: 'a3f2c1d4e5b6' }); // 'honey-1/a3f2c1d4e5b6'
+ * ```
+ */
 export function formatSessionRef(k: SessionKey): string {
   return `${k.sensor}/${k.session}`;
 }

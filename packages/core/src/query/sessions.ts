@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { CowrieStore } from '../store/open-store.js';
-import type { SessionsTable } from '../store/schema.js';
+import type { Selectable } from 'kysely';
+import type { Database, SessionsTable } from '../store/schema.js';
 import { type SessionKey, formatSessionRef } from './session-ref.js';
 import type { QueryFilter } from './time-window.js';
-import { inWindow } from './window-filter.js';
+import { binaryOrder, inWindow } from './window-filter.js';
 
 /** A session as the query API returns it (camelCase). */
 export interface SessionSummary {
@@ -40,7 +41,16 @@ export interface SessionListOptions extends QueryFilter {
   after?: { firstTs: string; sensor: string; session: string };
 }
 
-/** Map a `sessions` row to {@link SessionSummary}. */
+/**
+ * Map a `sessions` row to {@link SessionSummary} (camelCase, numbers as numbers, booleans as
+ * booleans, the normalised client version preferred).
+ *
+ * @example
+ * ```ts
+ * const row = await store.db.selectFrom('sessions').selectAll().executeTakeFirstOrThrow();
+ * const s = toSessionSummary(row); // { ref: 'honey-1/a3f2c1d4e5b6', closed: true, durationMs: 9127, … }
+ * ```
+ */
 export function toSessionSummary(r: SessionsTable): SessionSummary {
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   return {
@@ -54,7 +64,8 @@ export function toSessionSummary(r: SessionsTable): SessionSummary {
 }
 
 /**
- * Sessions whose first event falls in the window, oldest first, with keyset pagination.
+ * Sessions whose first event falls in the window, oldest first (then by sensor and session id,
+ * byte-wise), with keyset pagination.
  *
  * @example
  * ```ts
@@ -66,10 +77,10 @@ export async function listSessions(store: CowrieStore, opts: SessionListOptions 
   if (opts.srcIp) q = q.where('src_ip', '=', opts.srcIp);
   if (opts.after) {
     const a = opts.after;
-    q = q.where(sql<boolean>`(coalesce(first_ts, ''), sensor, session) > (${a.firstTs}, ${a.sensor}, ${a.session})`);
+    q = q.where(sql<boolean>`(coalesce(first_ts, ''), ${binaryOrder(store, 'sensor')}, ${binaryOrder(store, 'session')}) > (${a.firstTs}, ${a.sensor}, ${a.session})`);
   }
   const rows = await q
-    .orderBy(sql`coalesce(first_ts, '')`).orderBy('sensor').orderBy('session')
+    .orderBy(sql`coalesce(first_ts, '')`).orderBy(binaryOrder(store, 'sensor')).orderBy(binaryOrder(store, 'session'))
     .limit(Math.max(1, Math.min(opts.limit ?? 100, 10_000)))
     .execute();
   return rows.map(toSessionSummary);
@@ -82,44 +93,48 @@ export interface SessionDetail extends SessionSummary {
   logins: Array<{ ts: string | null; username: string | null; password: string | null; success: boolean }>;
   downloads: Array<{ ts: string | null; direction: string; failed: boolean; url: string | null; shasum: string | null; outfile: string | null }>;
   sshKeys: Array<{ ts: string | null; keyType: string; fingerprintSha256: string; comment: string | null }>;
+  /** `direct-tcpip` requests and data: where the attacker tried to connect through the honeypot. */
+  forwards: Array<{ ts: string | null; eventid: string; targetHost: string | null; targetPort: number | null; origIp: string | null; origPort: number | null }>;
 }
 
-/** Load one session with its events and derived rows; `null` when it does not exist. */
+/**
+ * Load one session with its events (in time order) and derived rows (commands, logins,
+ * downloads, SSH keys, TCP forwards; each in time order); `null` when it does not exist.
+ *
+ * @example
+ * ```ts
+ * const key = await resolveSessionRef(store, 'honey-1/a3f2c1d4e5b6');
+ * const d = key && (await getSessionDetail(store, key));
+ * if (d) console.log(d.eventCount, d.commands.map((c) => c.input), d.forwards.map((f) => `${f.targetHost}:${f.targetPort}`));
+ * ```
+ */
 export async function getSessionDetail(store: CowrieStore, key: SessionKey): Promise<SessionDetail | null> {
   const db = store.db;
   const row = await db.selectFrom('sessions').selectAll().where('sensor', '=', key.sensor).where('session', '=', key.session).executeTakeFirst();
   if (!row) return null;
-  // Sessionless sensor '' is stored as NULL on events: match both.
-  const sensorMatch = key.sensor === '' ? sql<boolean>`(sensor is null or sensor = '')` : sql<boolean>`sensor = ${key.sensor}`;
   // raw_events has no (sensor, session) index (it would cost a random insert per event): the
   // session's events are read through its time span, plus the rare events without a time.
   const timed = row.first_ts === null ? [] : await db.selectFrom('raw_events').select(['id', 'ts', 'eventid', 'payload'])
     .where('ts', '>=', row.first_ts).where('ts', '<=', row.last_ts ?? row.first_ts)
-    .where(sensorMatch).where('session', '=', key.session).execute();
+    .where('sensor', '=', key.sensor).where('session', '=', key.session).execute();
   const untimed = await db.selectFrom('raw_events').select(['id', 'ts', 'eventid', 'payload'])
-    .where('ts', 'is', null).where(sensorMatch).where('session', '=', key.session).execute();
+    .where('ts', 'is', null).where('sensor', '=', key.sensor).where('session', '=', key.session).execute();
   const events = [...timed, ...untimed].sort((a, b) => ((a.ts ?? '') < (b.ts ?? '') ? -1 : (a.ts ?? '') > (b.ts ?? '') ? 1 : Number(a.id) - Number(b.id)));
-  const commands = await db.selectFrom('commands').selectAll().where('sensor', '=', key.sensor).where('session', '=', key.session).orderBy(sql`coalesce(ts, '')`).orderBy('id').execute();
-  const logins = await db.selectFrom('auth_attempts').selectAll().where('sensor', '=', key.sensor).where('session', '=', key.session).orderBy('id').execute();
-  const downloads = await db.selectFrom('downloads').selectAll().where('sensor', '=', key.sensor).where('session', '=', key.session).orderBy('id').execute();
-  const keys = await db.selectFrom('ssh_keys').selectAll().where('sensor', '=', key.sensor).where('session', '=', key.session).orderBy('id').execute();
+  // The derived tables share (sensor, session, ts, id) and an index on (sensor, session).
+  const rowsOf = <T extends 'commands' | 'auth_attempts' | 'downloads' | 'ssh_keys' | 'tcp_forwards'>(table: T) =>
+    db.selectFrom(table as 'commands').selectAll().where('sensor', '=', key.sensor).where('session', '=', key.session)
+      .orderBy(sql`coalesce(ts, '')`).orderBy('id').execute() as unknown as Promise<Array<Selectable<Database[T]>>>;
+  const [commands, logins, downloads, keys, forwards] = await Promise.all([
+    rowsOf('commands'), rowsOf('auth_attempts'), rowsOf('downloads'), rowsOf('ssh_keys'), rowsOf('tcp_forwards'),
+  ]);
+  const n = (v: number | string | null) => (v === null ? null : Number(v));
   return {
     ...toSessionSummary(row),
-    events: events.map((e) => ({ id: Number(e.id), ts: e.ts, eventid: e.eventid, payload: parseJson(e.payload) })),
+    events: events.map((e) => ({ id: Number(e.id), ts: e.ts, eventid: e.eventid, payload: (typeof e.payload === 'string' ? JSON.parse(e.payload) : e.payload) as Record<string, unknown> })),
     commands: commands.map((c) => ({ ts: c.ts, eventid: c.eventid, input: c.input, defanged: c.defanged, riskScore: Number(c.risk_score) })),
     logins: logins.map((l) => ({ ts: l.ts, username: l.username, password: l.password, success: Number(l.success) === 1 })),
     downloads: downloads.map((d) => ({ ts: d.ts, direction: d.direction, failed: Number(d.failed) === 1, url: d.url, shasum: d.shasum, outfile: d.outfile })),
     sshKeys: keys.map((k) => ({ ts: k.ts, keyType: k.key_type, fingerprintSha256: k.fingerprint_sha256, comment: k.comment })),
+    forwards: forwards.map((f) => ({ ts: f.ts, eventid: f.eventid, targetHost: f.target_host, targetPort: n(f.target_port), origIp: f.orig_ip, origPort: n(f.orig_port) })),
   };
-}
-
-function parseJson(v: unknown): Record<string, unknown> {
-  if (typeof v === 'string') {
-    try {
-      return JSON.parse(v) as Record<string, unknown>;
-    } catch {
-      return { _unparsed: v };
-    }
-  }
-  return (v ?? {}) as Record<string, unknown>;
 }

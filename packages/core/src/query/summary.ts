@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { CowrieStore } from '../store/open-store.js';
 import type { QueryFilter } from './time-window.js';
 import { topN, type TopEntry } from './top-n.js';
-import { eventSensor, inWindow } from './window-filter.js';
+import { inWindow } from './window-filter.js';
 
 /** The summary report of a window (what `cowrie report summary` prints). */
 export interface SummaryReport {
@@ -55,7 +55,7 @@ export async function summarize(store: CowrieStore, opts: QueryFilter & { top?: 
     .executeTakeFirstOrThrow();
   const e = await db.selectFrom('raw_events')
     .select([(eb) => eb.fn.countAll<number>().as('events'), (eb) => eb.fn.min('ts').as('first'), (eb) => eb.fn.max('ts').as('last')])
-    .where(inWindow('ts', f, eventSensor))
+    .where(inWindow('ts', f))
     .executeTakeFirstOrThrow();
   const a = await db.selectFrom('auth_attempts')
     .select([(eb) => eb.fn.countAll<number>().as('n'), sql<number>`coalesce(sum(success), 0)`.as('ok')])

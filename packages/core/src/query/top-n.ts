@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { CowrieStore } from '../store/open-store.js';
 import type { QueryFilter } from './time-window.js';
-import { inWindow as windowOn } from './window-filter.js';
+import { binaryOrder, inWindow as windowOn } from './window-filter.js';
 
 /** One row of a top-N list (conventions: `[{ value, count, … }]`). */
 export interface TopEntry {
@@ -27,7 +27,8 @@ export interface TopOptions extends QueryFilter {
 }
 
 /**
- * Rank the most frequent values of one dimension in a window.
+ * Rank the most frequent values of one dimension in a window. Ties are broken by value in byte
+ * order (the same on SQLite and PostgreSQL, whatever the database's collation).
  *
  * @example
  * ```ts
@@ -48,13 +49,14 @@ export async function topN(store: CowrieStore, dim: TopDimension, opts: TopOptio
 
 async function query(store: CowrieStore, dim: TopDimension, f: QueryFilter, limit: number): Promise<unknown[]> {
   const db = store.db;
+  const bin = (col: string | RawBuilder<unknown>) => binaryOrder(store, col);
   const bySession = (col: 'src_ip' | 'hassh' | 'client_version_norm' | 'sensor') =>
     db.selectFrom('sessions')
       .select([sql<string>`${sql.ref(col)}`.as('value'), (eb) => eb.fn.countAll<number>().as('count')])
       .where(windowOn('first_ts', f))
       .where(col, 'is not', null)
       .groupBy(col)
-      .orderBy('count', 'desc').orderBy('value')
+      .orderBy('count', 'desc').orderBy(bin(col))
       .limit(limit)
       .execute();
   const byAuth = (col: 'username' | 'password') =>
@@ -63,7 +65,7 @@ async function query(store: CowrieStore, dim: TopDimension, f: QueryFilter, limi
       .where(windowOn('ts', f))
       .where(col, 'is not', null)
       .groupBy(col)
-      .orderBy('count', 'desc').orderBy('value')
+      .orderBy('count', 'desc').orderBy(bin(col))
       .limit(limit)
       .execute();
   switch (dim) {
@@ -78,7 +80,11 @@ async function query(store: CowrieStore, dim: TopDimension, f: QueryFilter, limi
         .select(['username', 'password', (eb) => eb.fn.countAll<number>().as('count')])
         .where(windowOn('ts', f))
         .groupBy(['username', 'password'])
-        .orderBy('count', 'desc').orderBy('username').orderBy('password')
+        // The order of the `username:password` value; a NULL side shows as '' and sorts
+        // before an empty string (NULLs themselves sort differently on the two dialects).
+        .orderBy('count', 'desc')
+        .orderBy(bin(sql`coalesce(username, '') || ':' || coalesce(password, '')`))
+        .orderBy(sql`case when username is null then 0 else 1 end`).orderBy(sql`case when password is null then 0 else 1 end`)
         .limit(limit)
         .execute()
         .then((rows) => rows.map((r) => ({ value: `${r.username ?? ''}:${r.password ?? ''}`, count: r.count, username: r.username, password: r.password })));
@@ -88,25 +94,25 @@ async function query(store: CowrieStore, dim: TopDimension, f: QueryFilter, limi
         .where(windowOn('ts', f))
         .where('eventid', '=', 'cowrie.command.input')
         .groupBy('input')
-        .orderBy('count', 'desc').orderBy('value')
+        .orderBy('count', 'desc').orderBy(bin('input'))
         .limit(limit)
         .execute();
     case 'downloadUrl':
       return db.selectFrom('downloads')
-        .select([sql<string>`url`.as('value'), (eb) => eb.fn.countAll<number>().as('count'), (eb) => eb.fn.max('shasum').as('shasum')])
+        .select([sql<string>`url`.as('value'), (eb) => eb.fn.countAll<number>().as('count'), sql<string | null>`max(${bin('shasum')})`.as('shasum')])
         .where(windowOn('ts', f))
         .where('direction', '=', 'download').where('failed', '=', 0).where('url', 'is not', null)
         .groupBy('url')
-        .orderBy('count', 'desc').orderBy('value')
+        .orderBy('count', 'desc').orderBy(bin('url'))
         .limit(limit)
         .execute();
     case 'downloadHash':
       return db.selectFrom('downloads')
-        .select([sql<string>`shasum`.as('value'), (eb) => eb.fn.countAll<number>().as('count'), (eb) => eb.fn.max('url').as('url')])
+        .select([sql<string>`shasum`.as('value'), (eb) => eb.fn.countAll<number>().as('count'), sql<string | null>`max(${bin('url')})`.as('url')])
         .where(windowOn('ts', f))
         .where('failed', '=', 0).where('shasum', 'is not', null)
         .groupBy('shasum')
-        .orderBy('count', 'desc').orderBy('value')
+        .orderBy('count', 'desc').orderBy(bin('shasum'))
         .limit(limit)
         .execute();
   }

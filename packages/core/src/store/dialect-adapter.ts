@@ -23,6 +23,12 @@ export interface DialectAdapter {
   readonly jsonParsedOnRead: boolean;
   /** Namespace our tables live in (`cowrie` schema on PostgreSQL); `null` on SQLite (own file). */
   readonly namespace: string | null;
+  /**
+   * Collation that orders text byte-wise (by code point), named in `collate "…"` where a query
+   * must not depend on the database's default collation; `null` when the default already is
+   * byte-wise (SQLite's BINARY).
+   */
+  readonly binaryCollation: string | null;
   /** Statement that opens a write transaction taking the write lock at once. */
   readonly beginWrite: string;
   /** Runs inside a migration transaction before anything else: serialises concurrent migrators. */

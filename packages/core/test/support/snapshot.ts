@@ -6,8 +6,11 @@ const VOLATILE = new Set(['id', 'event_id', 'created_at', 'updated_at', 'source_
 /**
  * The content of every data table as sorted JSON lines, without surrogate ids and load-specific
  * columns: two stores with equal snapshots hold the same events, sessions and derived rows.
+ * `positions: false` also ignores where records were read (file, line, offset): a delta load
+ * reads a line from the live file that a later bulk load finds in the rotated one.
  */
-export async function snapshot(store: CowrieStore): Promise<Record<string, string[]>> {
+export async function snapshot(store: CowrieStore, opts: { positions?: boolean } = {}): Promise<Record<string, string[]>> {
+  const skip = opts.positions === false ? new Set([...VOLATILE, 'line', 'byte_offset']) : VOLATILE;
   const out: Record<string, string[]> = {};
   // Positional identity through the file path (source ids differ between loads).
   const paths = new Map((await store.db.selectFrom('sources').select(['id', 'source_path']).execute()).map((r) => [String(r.id), r.source_path]));
@@ -15,8 +18,8 @@ export async function snapshot(store: CowrieStore): Promise<Record<string, strin
     const rows = (await store.db.selectFrom(t).selectAll().execute()) as Array<Record<string, unknown>>;
     out[t] = rows
       .map((r) => JSON.stringify([
-        ['source_path', r.source_id === undefined ? undefined : paths.get(String(r.source_id))],
-        ...Object.keys(r).sort().filter((k) => !VOLATILE.has(k)).map((k) => [k, normalise(k, r[k])]),
+        ['source_path', r.source_id === undefined || opts.positions === false ? undefined : paths.get(String(r.source_id))],
+        ...Object.keys(r).sort().filter((k) => !skip.has(k)).map((k) => [k, normalise(k, r[k])]),
       ]))
       .sort();
   }

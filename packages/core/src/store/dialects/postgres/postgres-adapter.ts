@@ -12,6 +12,8 @@ export function postgresAdapter(namespace: string): DialectAdapter {
     maxBindParameters: 65_535,
     jsonParsedOnRead: true,
     namespace,
+    // A database created with en_US.UTF-8 (or any linguistic collation) sorts `_x` < `a` < `B`.
+    binaryCollation: 'C',
     beginWrite: 'BEGIN',
     async lockForMigration(db: Kysely<Database>) {
       // Transaction-scoped, so a killed migrator can never leave the lock behind.

@@ -9,6 +9,8 @@ export const sqliteAdapter: DialectAdapter = {
   maxBindParameters: 32_766,
   jsonParsedOnRead: false,
   namespace: null,
+  // Our columns use SQLite's default BINARY collation: memcmp of UTF-8, i.e. byte order.
+  binaryCollation: null,
   beginWrite: 'BEGIN IMMEDIATE',
   // BEGIN IMMEDIATE already holds the write lock: nothing more to take.
   async lockForMigration() {},

@@ -40,7 +40,7 @@ export function registerLoadDelta(load: Command, io: CliIo, setExit: (code: numb
   )
     .option('--sensor <name>', 'sensor name for events that carry none')
     .option('--sensor-override <name>', 'replace the sensor name of every event')
-    .option('--batch-size <n>', 'records per transaction', positiveInt('--batch-size'), 2000)
+    .option('--batch-size <n>', 'records per transaction (default: 10000 on SQLite, 5000 on PostgreSQL)', positiveInt('--batch-size'))
     .option('--max-record-bytes <n>', 'record size cap; larger records become dead letters', positiveInt('--max-record-bytes'))
     .option('--watch', 'keep following the files')
     .option('--interval <duration>', 'time between runs with --watch (e.g. 30s, 15m, 1h)', parseInterval, 15 * 60_000)

@@ -58,7 +58,7 @@ export class LoadRun {
     private readonly kind: 'bulk' | 'delta',
     private readonly opts: LoadOptions,
   ) {
-    this.batchSize = Math.max(1, opts.batchSize ?? 2000);
+    this.batchSize = Math.max(1, opts.batchSize ?? store.dialect.defaultBatchSize);
     this.res = {
       loadId, files: 0, records: 0, events: 0, duplicates: 0, deadLetters: 0, sessions: 0, seconds: 0,
       splitRecords: 0, pending: [], skipped: [], failed: [], perFile: [], deadLetterSamples: [], warnings: [],

@@ -17,6 +17,8 @@ export interface ColumnTypes {
 export interface DialectAdapter {
   readonly name: 'sqlite' | 'postgres';
   readonly types: ColumnTypes;
+  /** Records per load transaction when the caller does not choose (what this dialect is fastest with). */
+  readonly defaultBatchSize: number;
   /** Most bind parameters one statement may carry (SQLite 32766, PostgreSQL 65535). */
   readonly maxBindParameters: number;
   /** True when JSON columns come back already parsed (pg parses JSONB). */

@@ -9,13 +9,22 @@ import { openStore, type CowrieStore, type OpenStoreOptions } from '../../src/in
 export const TEST_PG_URL = process.env.COWRIE_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
+ * Whether we run under CI: `CI` set to any non-empty value other than `false` / `0` (CI systems
+ * write `true`, `1`, `yes` or their own name).
+ */
+export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const v = env.CI?.trim().toLowerCase();
+  return v !== undefined && v !== '' && v !== 'false' && v !== '0';
+}
+
+/**
  * The dialects every store spec runs over. PostgreSQL is always included: a missing server is
  * a test failure, never a skip. `COWRIE_TEST_PG=off` leaves it out on a developer machine
- * without PostgreSQL, loudly, and is refused under CI.
+ * without PostgreSQL, loudly, and is refused under CI (see {@link isCi}).
  */
 export function testDialects(): Array<'sqlite' | 'postgres'> {
   if (process.env.COWRIE_TEST_PG === 'off') {
-    if (process.env.CI === 'true') throw new Error('COWRIE_TEST_PG=off is not allowed in CI: PostgreSQL tests must run');
+    if (isCi()) throw new Error('COWRIE_TEST_PG=off is not allowed in CI: PostgreSQL tests must run');
     console.warn('[tests] COWRIE_TEST_PG=off: PostgreSQL specs are NOT running');
     return ['sqlite'];
   }

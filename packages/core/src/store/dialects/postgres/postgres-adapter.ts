@@ -9,6 +9,7 @@ export function postgresAdapter(namespace: string): DialectAdapter {
     // `json` (not `jsonb`) keeps the record's text exactly as read, so the payload stays the
     // original bytes, and it is cheaper to ingest; queries read typed columns, not the payload.
     types: { id: 'bigint', int8: 'bigint', json: 'json', bytes: 'bytea' },
+    defaultBatchSize: 5_000,
     maxBindParameters: 65_535,
     jsonParsedOnRead: true,
     namespace,

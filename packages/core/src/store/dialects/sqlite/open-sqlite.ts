@@ -15,10 +15,16 @@ export function openSqlite(path: string, opts: { readonly?: boolean } = {}): { d
   // process crashes in WAL mode, which is the failure we guard against (kill -9 mid-load).
   // First, so that everything below (even switching to WAL) waits for other processes' locks.
   conn.pragma('busy_timeout = 10000');
+  // 16 KiB pages (settable only before the first table exists) cut B-tree depth and write
+  // amplification for our ~500-byte rows: measured 111k → 159k inserts/s (bench/).
+  if (!memory && !opts.readonly) conn.pragma('page_size = 16384');
   if (!memory && !opts.readonly) conn.pragma('journal_mode = WAL');
   conn.pragma('synchronous = NORMAL');
   conn.pragma('foreign_keys = ON');
-  conn.pragma('cache_size = -65536');
+  conn.pragma('cache_size = -131072');
+  // Checkpoint every 64 MiB of WAL instead of 4 MiB: fewer copy-and-fsync rounds during loads,
+  // same durability (synchronous=NORMAL in WAL mode survives process crashes).
+  conn.pragma('wal_autocheckpoint = 4000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: conn }) });
   return {
     db,

@@ -6,6 +6,8 @@ import type { Database } from '../../schema.js';
 export const sqliteAdapter: DialectAdapter = {
   name: 'sqlite',
   types: { id: 'integer', int8: 'integer', json: 'text', bytes: 'blob' },
+  // One commit per 10k records: commits (WAL append + occasional checkpoint) dominate below that.
+  defaultBatchSize: 10_000,
   maxBindParameters: 32_766,
   jsonParsedOnRead: false,
   namespace: null,

@@ -39,7 +39,7 @@ function shift(ts, k) {
 }
 
 if (existsSync(join(out, 'DONE'))) {
-  console.log(`${out} exists`);
+  console.log(JSON.stringify({ out, reused: true }));
   process.exit(0);
 }
 mkdirSync(out, { recursive: true });
@@ -61,4 +61,4 @@ for (let k = 0; k < copies; k++) {
   await new Promise((r) => w.end(r));
 }
 createWriteStream(join(out, 'DONE')).end(String(events));
-console.log(`${events} events in ${copies} files under ${out}`);
+console.log(JSON.stringify({ out, events, copies }));

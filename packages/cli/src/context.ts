@@ -12,6 +12,11 @@ export interface DbOptions {
  * `--db` wins over `COWRIE_DB`, which wins over the default `./cowrie.sqlite` (an empty value
  * counts as unset). SQLite paths, in any of their forms, are relative to the CLI's working
  * directory; other URLs go to {@link parseDatabaseTarget}, which refuses unknown schemes.
+ *
+ * @example
+ * ```ts
+ * dbTarget({ ...processIo(), cwd: '/data' }, { db: 'sqlite:cowrie.sqlite' }); // { kind: 'sqlite', path: '/data/cowrie.sqlite' }
+ * ```
  */
 export function dbTarget(io: CliIo, opts: DbOptions): DatabaseTarget {
   const raw = opts.db?.trim() || io.env.COWRIE_DB?.trim() || DEFAULT_DATABASE;
@@ -20,7 +25,14 @@ export function dbTarget(io: CliIo, opts: DbOptions): DatabaseTarget {
   return t;
 }
 
-/** Open the store for a command, always closing it afterwards. */
+/**
+ * Open the store for a command, always closing it afterwards.
+ *
+ * @example
+ * ```ts
+ * const report = await withStore(io, { db: 'cowrie.sqlite' }, { access: 'read', command: 'report summary' }, (store) => summarize(store));
+ * ```
+ */
 export async function withStore<T>(io: CliIo, opts: DbOptions, storeOpts: OpenStoreOptions, fn: (s: CowrieStore) => Promise<T>): Promise<T> {
   const store = await openStore(dbTarget(io, opts), storeOpts);
   try {

@@ -7,7 +7,14 @@ export interface CliIo {
   cwd: string;
 }
 
-/** The process's own streams and environment. */
+/**
+ * The process's own streams and environment.
+ *
+ * @example
+ * ```ts
+ * const code = await runCli(['report', 'summary'], processIo());
+ * ```
+ */
 export function processIo(): CliIo {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }

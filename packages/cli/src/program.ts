@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerDbMigrate } from './commands/db-migrate.js';
 import { registerDlqList } from './commands/dlq-list.js';
 import { registerLoadBulk } from './commands/load-bulk.js';
+import { registerLoadDelta } from './commands/load-delta.js';
 import { registerReportSummary } from './commands/report-summary.js';
 import { registerSessionsShow } from './commands/sessions-show.js';
 import { EXIT, processIo, type CliIo } from './io.js';
@@ -41,6 +42,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   const dlq = mark(program.command('dlq').description('dead letters (records that could not be stored as events)'));
   registerDbMigrate(db, io, setExit);
   registerLoadBulk(load, io, setExit);
+  registerLoadDelta(load, io, setExit);
   registerReportSummary(report, io, setExit);
   registerSessionsShow(sessions, io, setExit);
   registerDlqList(dlq, io, setExit);

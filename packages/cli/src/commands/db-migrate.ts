@@ -4,7 +4,14 @@ import type { CliIo } from '../io.js';
 import { printJson, printLines } from '../output.js';
 import { addDbOptions } from './common-options.js';
 
-/** `cowrie db migrate`: bring the schema to the current version (creating it when empty). */
+/**
+ * `cowrie db migrate`: bring the schema to the current version (creating it when empty).
+ *
+ * @example
+ * ```ts
+ * registerDbMigrate(program.command('db'), io, (code) => (exitCode = code));
+ * ```
+ */
 export function registerDbMigrate(db: Command, io: CliIo, setExit: (code: number) => void): void {
   addDbOptions(db.command('migrate').description('create or upgrade the database schema (the only command that migrates an existing database)'))
     .action(async (opts: DbOptions) => {

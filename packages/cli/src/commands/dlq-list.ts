@@ -11,7 +11,14 @@ interface DlqOptions extends DbOptions {
   limit: number;
 }
 
-/** `cowrie dlq list`: records that could not become events, with file, line and reason. */
+/**
+ * `cowrie dlq list`: records that could not become events, with file, line and reason.
+ *
+ * @example
+ * ```ts
+ * registerDlqList(program.command('dlq'), io, (code) => (exitCode = code));
+ * ```
+ */
 export function registerDlqList(dlq: Command, io: CliIo, setExit: (code: number) => void): void {
   addDbOptions(dlq.command('list').description('list dead letters: rejected records with file, line, reason and their original bytes'))
     .option('--reason <reason>', 'only this reason (invalid_json, truncated, not_object, missing_eventid, too_large)')

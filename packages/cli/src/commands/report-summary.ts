@@ -12,7 +12,14 @@ interface SummaryOptions extends DbOptions {
   top: number;
 }
 
-/** `cowrie report summary`. */
+/**
+ * `cowrie report summary`: the {@link summarize} report of a window, human or `--json`.
+ *
+ * @example
+ * ```ts
+ * registerReportSummary(program.command('report'), io, (code) => (exitCode = code));
+ * ```
+ */
 export function registerReportSummary(report: Command, io: CliIo, setExit: (code: number) => void): void {
   addWindowOptions(addDbOptions(report.command('summary').description('sessions, events, top attackers, credentials, commands, downloads and fingerprints of a window')))
     .option('--top <n>', 'entries per top list', positiveInt('--top'), 10)
@@ -26,7 +33,15 @@ export function registerReportSummary(report: Command, io: CliIo, setExit: (code
     });
 }
 
-/** Human rendering of the summary. */
+/**
+ * Human rendering of the summary: totals, then the top lists.
+ *
+ * @example
+ * ```ts
+ * const lines = describeSummary(await summarize(store, { top: 5 }));
+ * // ['Summary (all data)', '  sessions 3, events 19, unique IPs 2, sensors 2', …]
+ * ```
+ */
 export function describeSummary(r: SummaryReport): string[] {
   const win = r.window.since || r.window.until ? `${r.window.since ?? '…'} to ${r.window.until ?? '…'}` : 'all data';
   return [

@@ -5,11 +5,19 @@ import type { CliIo } from '../io.js';
 import { printJson, printLines, printable, truncate } from '../output.js';
 import { addDbOptions } from './common-options.js';
 
-/** `cowrie sessions show <sensor/session | session>`. */
+/**
+ * `cowrie sessions show <sensor/session | session>`: one session with its events and derived
+ * rows; exit 1 when unknown, 2 when a bare id is ambiguous.
+ *
+ * @example
+ * ```ts
+ * registerSessionsShow(program.command('sessions'), io, (code) => (exitCode = code));
+ * ```
+ */
 export function registerSessionsShow(sessions: Command, io: CliIo, setExit: (code: number) => void): void {
   addDbOptions(
     sessions.command('show')
-      .description('one session with its events, logins, commands and downloads (exit 1 when unknown)')
+      .description('one session with its events, logins, commands, downloads and TCP forwards (exit 1 when unknown)')
       .argument('<ref>', 'sensor/session, or a session id that is unique across sensors'),
   ).action(async (ref: string, opts: DbOptions) => {
     const detail = await withStore(io, opts, { access: 'read', command: 'sessions show' }, async (store) => {
@@ -30,7 +38,7 @@ export function registerSessionsShow(sessions: Command, io: CliIo, setExit: (cod
         `Session ${printable(d.ref)}  ${d.protocol ?? '?'} from ${printable(d.srcIp ?? '?')}${d.srcPort ? `:${d.srcPort}` : ''}`,
         `  ${d.firstTs ?? '?'} → ${d.lastTs ?? '?'}${d.durationMs !== null ? ` (${(d.durationMs / 1000).toFixed(1)} s)` : ''}${d.closed ? '' : ' (no close event)'}`,
         `  client ${printable(d.clientVersion ?? '-')}  hassh ${printable(d.hassh ?? '-')}  risk ${d.riskScore}`,
-        `  ${d.eventCount} events, ${d.loginAttempts} logins (${d.loginSuccess} ok), ${d.commandCount} commands, ${d.downloadCount} downloads`,
+        `  ${d.eventCount} events, ${d.loginAttempts} logins (${d.loginSuccess} ok), ${d.commandCount} commands, ${d.downloadCount} downloads, ${d.forwards.length} forwards`,
         '',
         ...d.events.map((e) => `  ${e.ts ?? '?'}  ${e.eventid.replace(/^cowrie\./, '').padEnd(24)} ${truncate(printable(eventText(e.payload)), 100)}`),
       ]);

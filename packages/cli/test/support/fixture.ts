@@ -112,8 +112,13 @@ export interface ExpectedSummary {
  * and HASSH, attempts for usernames/passwords, events for commands and downloads).
  */
 export function expectedSummary(w: { since?: string; until?: string; sensor?: string } = {}): ExpectedSummary {
+  return expectedSummaryOf(EVENTS, w);
+}
+
+/** {@link expectedSummary} for any events (with their effective sensors). */
+export function expectedSummaryOf(events: CowrieEvent[], w: { since?: string; until?: string; sensor?: string } = {}): ExpectedSummary {
   const inWin = (ts: string) => (!w.since || ts >= w.since) && (!w.until || ts < w.until);
-  const bySensor = EVENTS.filter((e) => !w.sensor || e.sensor === w.sensor);
+  const bySensor = events.filter((e) => w.sensor === undefined || e.sensor === w.sensor);
   const firstTs = new Map<string, string>();
   for (const e of bySensor) {
     const k = key(e);
@@ -156,4 +161,62 @@ export function expectedFirstLoad(): { records: number; events: number; deadLett
     duplicates: 0,
     sessions: new Set(EVENTS.map(key)).size,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A capture for --sensor / --sensor-override: events without a sensor, with an empty one, with
+// their own.
+// ---------------------------------------------------------------------------------------------
+
+/** A line's object: `sensor` may be missing or empty. */
+export interface RawCowrieEvent {
+  eventid: string;
+  session: string;
+  sensor?: string;
+  timestamp: string;
+  [field: string]: unknown;
+}
+
+/** The sensor some events of {@link SENSOR_EVENTS} carry themselves. */
+export const OWN_SENSOR = 'own-sensor';
+
+const raw = (sensor: string | undefined, session: string, timestamp: string, eventid: string, fields: Record<string, unknown> = {}): RawCowrieEvent =>
+  ({ eventid, ...fields, session, timestamp, ...(sensor === undefined ? {} : { sensor }) });
+
+/**
+ * Three sessions: one whose events have no `sensor` key, one with `"sensor": ""`, one with its
+ * own sensor name. Another session id on OWN_SENSOR mixes nothing: per-event rules only.
+ */
+export const SENSOR_EVENTS: RawCowrieEvent[] = [
+  raw(undefined, 'b0b0b0b0b0b1', '2024-04-01T08:00:00.000001Z', 'cowrie.session.connect', { src_ip: '192.0.2.10', src_port: 50001, dst_ip: '10.0.0.5', dst_port: 22, protocol: 'ssh' }),
+  raw(undefined, 'b0b0b0b0b0b1', '2024-04-01T08:00:01.000001Z', 'cowrie.client.kex', { hassh: 'f'.repeat(32) }),
+  raw(undefined, 'b0b0b0b0b0b1', '2024-04-01T08:00:02.000001Z', 'cowrie.login.failed', { username: 'root', password: 'root' }),
+  raw(undefined, 'b0b0b0b0b0b1', '2024-04-01T08:00:03.000001Z', 'cowrie.login.success', { username: 'root', password: 'admin' }),
+  raw(undefined, 'b0b0b0b0b0b1', '2024-04-01T08:00:04.000001Z', 'cowrie.command.input', { input: 'w' }),
+  raw(undefined, 'b0b0b0b0b0b1', '2024-04-01T08:00:05.000001Z', 'cowrie.session.closed', { duration: 5 }),
+  raw('', 'b0b0b0b0b0b2', '2024-04-01T09:00:00.000002Z', 'cowrie.session.connect', { src_ip: '192.0.2.11', src_port: 50002, dst_ip: '10.0.0.5', dst_port: 22, protocol: 'ssh' }),
+  raw('', 'b0b0b0b0b0b2', '2024-04-01T09:00:01.000002Z', 'cowrie.login.failed', { username: 'admin', password: '1234' }),
+  raw('', 'b0b0b0b0b0b2', '2024-04-01T09:00:02.000002Z', 'cowrie.session.closed', { duration: 2 }),
+  raw(OWN_SENSOR, 'b0b0b0b0b0b3', '2024-04-01T10:00:00.000003Z', 'cowrie.session.connect', { src_ip: '192.0.2.10', src_port: 50003, dst_ip: '10.0.0.6', dst_port: 2222, protocol: 'ssh' }),
+  raw(OWN_SENSOR, 'b0b0b0b0b0b3', '2024-04-01T10:00:01.000003Z', 'cowrie.login.failed', { username: 'root', password: 'root' }),
+  raw(OWN_SENSOR, 'b0b0b0b0b0b3', '2024-04-01T10:00:02.000003Z', 'cowrie.command.input', { input: 'uname -a' }),
+  raw(OWN_SENSOR, 'b0b0b0b0b0b3', '2024-04-01T10:00:03.000003Z', 'cowrie.session.closed', { duration: 3 }),
+];
+
+/** The sensor capture as a file (newline-terminated). */
+export function sensorCaptureText(): string {
+  return SENSOR_EVENTS.map((e) => JSON.stringify(e)).join('\n') + '\n';
+}
+
+/**
+ * The events with the sensor the conventions give them: `--sensor-override` replaces every
+ * sensor; otherwise the event's non-empty sensor; otherwise `--sensor`; otherwise `''`.
+ */
+export function withEffectiveSensor(events: RawCowrieEvent[], opts: { sensor?: string; sensorOverride?: string } = {}): CowrieEvent[] {
+  return events.map((e) => ({ ...e, sensor: opts.sensorOverride ?? (e.sensor ? e.sensor : opts.sensor ?? '') }));
+}
+
+/** Sessions per sensor (`[{ value, count }]` as `topSensors` must list them). */
+export function sessionsPerSensor(events: CowrieEvent[]): TopEntry[] {
+  return tally([...new Set(events.map(key))].map((k) => k.slice(0, k.indexOf('/'))));
 }

@@ -10,6 +10,7 @@ import { prepareRecord } from './prepare-record.js';
 
 // A batch is also flushed on size, so a run of 4 MiB dead letters cannot pile up gigabytes.
 const MAX_BATCH_BYTES = 32 * 1024 * 1024;
+const SESSION_SET_LIMIT = 200_000;
 
 /** How {@link LoadRun.readFile} reads one stream. */
 export interface ReadFileMode {
@@ -44,7 +45,11 @@ export class LoadRun {
   private batchBytes = 0;
   private position: { offset: number; line: number } = { offset: 0, line: 1 };
   private cursorOf: ReadFileMode['cursor'] | null = null;
+  // Distinct sessions touched, kept exactly up to a bound so memory does not grow with the input;
+  // past it, the count comes from the sessions the load's transactions updated.
   private readonly sessions = new Set<string>();
+  private sessionsOverflow = false;
+  private startedIso = nowIso();
   private readonly res: LoadResult;
   private filesTotal = 0;
   private bytesTotal = 0;
@@ -67,6 +72,7 @@ export class LoadRun {
 
   /** Record the load and announce how many files will be read. */
   async begin(filesTotal: number, bytesTotal = 0): Promise<void> {
+    this.startedIso = nowIso();
     this.filesTotal = filesTotal;
     this.bytesTotal = bytesTotal;
     await this.store.db.insertInto('loads').values({ id: this.loadId, kind: this.kind, started_at: nowIso(), finished_at: null, stats: null }).execute();
@@ -172,7 +178,13 @@ export class LoadRun {
     this.res.events += out.events;
     this.res.duplicates += out.duplicates + out.deadLetterDuplicates;
     this.res.deadLetters += out.deadLetters;
-    for (const s of out.sessions) this.sessions.add(s);
+    if (!this.sessionsOverflow) {
+      for (const s of out.sessions) this.sessions.add(s);
+      if (this.sessions.size > SESSION_SET_LIMIT) {
+        this.sessionsOverflow = true;
+        this.sessions.clear();
+      }
+    }
     const f = this.current;
     if (f) {
       f.events += out.events;
@@ -203,11 +215,16 @@ export class LoadRun {
 
   /** Close the load record with its statistics. Errors here are reported, never swallowed. */
   async finish(): Promise<void> {
-    this.res.sessions = this.sessions.size;
+    this.res.sessions = this.sessionsOverflow ? await this.countTouchedSessions() : this.sessions.size;
     this.res.seconds = Math.round((Date.now() - this.started) / 10) / 100;
     const { perFile: _perFile, ...stats } = this.res;
     await this.store.db.updateTable('loads').set({ finished_at: nowIso(), stats: JSON.stringify(stats) }).where('id', '=', this.loadId).execute();
     this.progress('done');
+  }
+
+  private async countTouchedSessions(): Promise<number> {
+    const r = await this.store.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('updated_at', '>=', this.startedIso).executeTakeFirstOrThrow();
+    return Number(r.n);
   }
 
   /** The result so far (final after {@link finish}). */

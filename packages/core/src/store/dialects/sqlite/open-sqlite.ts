@@ -21,7 +21,7 @@ export function openSqlite(path: string, opts: { readonly?: boolean } = {}): { d
   if (!memory && !opts.readonly) conn.pragma('journal_mode = WAL');
   conn.pragma('synchronous = NORMAL');
   conn.pragma('foreign_keys = ON');
-  conn.pragma('cache_size = -131072');
+  conn.pragma('cache_size = -65536');
   // Checkpoint every 64 MiB of WAL instead of 4 MiB: fewer copy-and-fsync rounds during loads,
   // same durability (synchronous=NORMAL in WAL mode survives process crashes).
   conn.pragma('wal_autocheckpoint = 4000');

@@ -5,6 +5,13 @@ import type { CliIo } from './io.js';
 /**
  * A progress bar for loads on a TTY (stderr, so `--json` stdout stays clean); a no-op
  * otherwise, so pipes and CI logs stay quiet.
+ *
+ * @example
+ * ```ts
+ * const bar = loadProgressBar(io, true);
+ * await bulkLoad(store, files, { onProgress: bar.update });
+ * bar.stop();
+ * ```
  */
 export function loadProgressBar(io: CliIo, enabled: boolean): { update: (p: LoadProgress) => void; stop: () => void } {
   if (!enabled || !io.stderr.isTTY) return { update: () => undefined, stop: () => undefined };

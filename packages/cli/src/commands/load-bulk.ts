@@ -14,7 +14,15 @@ interface LoadBulkOptions extends DbOptions {
   progress?: boolean;
 }
 
-/** `cowrie load bulk <paths|dirs|globs…>`. */
+/**
+ * Register `cowrie load bulk <paths|dirs|globs…>` on the `load` command group.
+ *
+ * @example
+ * ```ts
+ * const load = program.command('load');
+ * registerLoadBulk(load, processIo(), (code) => (process.exitCode = code));
+ * ```
+ */
 export function registerLoadBulk(load: Command, io: CliIo, setExit: (code: number) => void): void {
   addDbOptions(
     load.command('bulk')
@@ -49,7 +57,14 @@ export function registerLoadBulk(load: Command, io: CliIo, setExit: (code: numbe
     });
 }
 
-/** Human summary of a load. */
+/**
+ * Human summary of a load, one line per fact.
+ *
+ * @example
+ * ```ts
+ * console.log(describeLoad(await bulkLoad(store, ['cowrie.json'])).join('\n'));
+ * ```
+ */
 export function describeLoad(r: LoadResult): string[] {
   const lines = [
     `files ${r.files}, records ${r.records}: events stored ${r.events}, duplicates ${r.duplicates}, dead letters ${r.deadLetters}; sessions touched ${r.sessions}; ${r.seconds.toFixed(2)} s`,
@@ -66,6 +81,11 @@ export function describeLoad(r: LoadResult): string[] {
 /**
  * Print a load result (`--json`: one object, with `error` when the load was aborted) and one
  * stderr line per failed file or abort. Shared by `load bulk` and `load delta`.
+ *
+ * @example
+ * ```ts
+ * reportLoad(processIo(), result, true, null); // {"files":1,"records":…}
+ * ```
  */
 export function reportLoad(io: CliIo, result: LoadResult, json: boolean, aborted: Error | null): void {
   if (json) printJson(io, aborted ? { ...result, error: { code: 'LOAD_ABORTED', message: aborted.message } } : result);

@@ -16,7 +16,14 @@ interface LoadDeltaOptions extends DbOptions {
   interval: number;
 }
 
-/** Parse `30s`, `15m`, `1h` or plain seconds into milliseconds. */
+/**
+ * Parse `30s`, `15m`, `1h` or plain seconds into milliseconds.
+ *
+ * @example
+ * ```ts
+ * parseInterval('15m'); // 900000
+ * ```
+ */
 export function parseInterval(v: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(v.trim());
   if (!m) throw new Error(`--interval: expected a duration such as 30s, 15m or 1h, got "${v}"`);
@@ -31,6 +38,11 @@ export function parseInterval(v: string): number {
  * `cowrie load delta <paths…> [--watch [--interval 15m]]`: load what is new since the last run;
  * with `--watch`, keep following the files (one result per run; `--json` prints one JSON object
  * per line). SIGINT/SIGTERM stop after the batch being written.
+ *
+ * @example
+ * ```ts
+ * registerLoadDelta(program.command('load'), processIo(), (code) => (process.exitCode = code));
+ * ```
  */
 export function registerLoadDelta(load: Command, io: CliIo, setExit: (code: number) => void): void {
   addDbOptions(

@@ -58,7 +58,8 @@ export interface RawEventsTable {
   /** The eventid in its current form (legacy ids mapped; the payload keeps the original). */
   eventid: string;
   ts: string | null;
-  sensor: string | null;
+  /** `''` when the event had no sensor and none was given (as in sessions and derived tables). */
+  sensor: string;
   session: string | null;
   src_ip: string | null;
   payload: Json;

@@ -63,7 +63,7 @@ export const initialSchema: Migration = {
       .addColumn('content_hash', d.types.bytes, (c) => c.notNull())
       .addColumn('eventid', 'text', (c) => c.notNull())
       .addColumn('ts', 'text')
-      .addColumn('sensor', 'text')
+      .addColumn('sensor', 'text', (c) => c.notNull())
       .addColumn('session', 'text')
       .addColumn('src_ip', 'text')
       .addColumn('payload', d.types.json, (c) => c.notNull())

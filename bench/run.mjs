@@ -78,9 +78,9 @@ Written by \`npm run bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().s
 - **Floor**: reading the files and \`JSON.parse\` of every line, nothing else (\`node bench/floor.mjs .bench-data/realdata-x${copies}/*.json\`, best of 2): **${fmt(floor.eventsPerSecond)} events/s**.
 - **Settings** (the product defaults, nothing relaxed for the benchmark): SQLite WAL, \`synchronous=NORMAL\`, 16 KiB pages, checkpoint every 4000 pages, batches of 10 000 records; PostgreSQL logged tables, default \`synchronous_commit\`, batches of 5 000; all indexes of the schema in place.
 
-| load | records | events/s | × floor | peak RSS | command |
-|---|---:|---:|---:|---:|---|
-${rows.map((r) => `| ${r.name} | ${fmt(r.records)} | ${fmt(r.eventsPerSecond)} | ${r.ratio.toFixed(3)} | ${r.maxRssMB} MB | \`${r.command}\` |`).join('\n')}
+| load | records | seconds | records/s | × floor | peak RSS | command |
+|---|---:|---:|---:|---:|---:|---|
+${rows.map((r) => `| ${r.name} | ${fmt(r.records)} | ${r.seconds.toFixed(2)} | ${r.records ? fmt(r.eventsPerSecond) : '–'} | ${r.records ? r.ratio.toFixed(3) : '–'} | ${r.maxRssMB} MB | \`${r.command}\` |`).join('\n')}
 
 Targets (issue 3): SQLite ≥ 0.25 × floor, PostgreSQL ≥ 0.1 × floor, peak RSS < 400 MB whatever the input size.
 Predecessor for scale (\`cowrieprocessor.md\` §8): it documents no bulk-ingest rate; its performance test asks > 50 events/s, and its Unicode backfill ran at 171 records/s (20 h for 12.4 M rows).

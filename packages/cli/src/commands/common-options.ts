@@ -46,3 +46,13 @@ export function positiveInt(name: string) {
     return n;
   };
 }
+
+/** Options both loaders take (`load bulk`, `load delta`). */
+export function addLoadOptions(cmd: Command): Command {
+  return cmd
+    .option('--sensor <name>', 'sensor name for events that carry none')
+    .option('--sensor-override <name>', 'replace the sensor name of every event')
+    .option('--batch-size <n>', 'records per transaction (default: 10000 on SQLite, 5000 on PostgreSQL)', positiveInt('--batch-size'))
+    .option('--max-record-bytes <n>', 'record size cap; larger records become dead letters', positiveInt('--max-record-bytes'))
+    .option('--no-progress', 'no progress bar even on a terminal');
+}

@@ -4,7 +4,7 @@ import { withStore, type DbOptions } from '../context.js';
 import type { CliIo } from '../io.js';
 import { printJson, printLines, printable } from '../output.js';
 import { loadProgressBar } from '../progress.js';
-import { addDbOptions, positiveInt } from './common-options.js';
+import { addDbOptions, addLoadOptions } from './common-options.js';
 
 interface LoadBulkOptions extends DbOptions {
   sensor?: string;
@@ -24,16 +24,11 @@ interface LoadBulkOptions extends DbOptions {
  * ```
  */
 export function registerLoadBulk(load: Command, io: CliIo, setExit: (code: number) => void): void {
-  addDbOptions(
+  addLoadOptions(addDbOptions(
     load.command('bulk')
       .description('load whole files, directories, globs or - (stdin); plain, .gz or .bz2, any name')
       .argument('<inputs...>', 'files, directories, globs, or - for stdin'),
-  )
-    .option('--sensor <name>', 'sensor name for events that carry none')
-    .option('--sensor-override <name>', 'replace the sensor name of every event')
-    .option('--batch-size <n>', 'records per transaction (default: 10000 on SQLite, 5000 on PostgreSQL)', positiveInt('--batch-size'))
-    .option('--max-record-bytes <n>', 'record size cap; larger records become dead letters', positiveInt('--max-record-bytes'))
-    .option('--no-progress', 'no progress bar even on a terminal')
+  ))
     .action(async (inputs: string[], opts: LoadBulkOptions) => {
       const bar = loadProgressBar(io, opts.progress !== false);
       let result: LoadResult;

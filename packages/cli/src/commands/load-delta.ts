@@ -3,7 +3,7 @@ import { LoadAbortedError, deltaLoad, type LoadResult } from '@cowrieprocessor/c
 import { withStore, type DbOptions } from '../context.js';
 import type { CliIo } from '../io.js';
 import { loadProgressBar } from '../progress.js';
-import { addDbOptions, positiveInt } from './common-options.js';
+import { addDbOptions, addLoadOptions } from './common-options.js';
 import { reportLoad } from './load-bulk.js';
 
 interface LoadDeltaOptions extends DbOptions {
@@ -45,18 +45,13 @@ export function parseInterval(v: string): number {
  * ```
  */
 export function registerLoadDelta(load: Command, io: CliIo, setExit: (code: number) => void): void {
-  addDbOptions(
+  addLoadOptions(addDbOptions(
     load.command('delta')
       .description('load what is new in live and rotated Cowrie logs since the last run (cursors per file, rotation and truncation aware)')
       .argument('<inputs...>', 'files, directories or globs'),
-  )
-    .option('--sensor <name>', 'sensor name for events that carry none')
-    .option('--sensor-override <name>', 'replace the sensor name of every event')
-    .option('--batch-size <n>', 'records per transaction (default: 10000 on SQLite, 5000 on PostgreSQL)', positiveInt('--batch-size'))
-    .option('--max-record-bytes <n>', 'record size cap; larger records become dead letters', positiveInt('--max-record-bytes'))
+  ))
     .option('--watch', 'keep following the files')
     .option('--interval <duration>', 'time between runs with --watch (e.g. 30s, 15m, 1h)', parseInterval, 15 * 60_000)
-    .option('--no-progress', 'no progress bar even on a terminal')
     .action(async (inputs: string[], opts: LoadDeltaOptions) => {
       const stop = new AbortController();
       const onSignal = () => stop.abort(new Error('stopped by signal'));

@@ -3,7 +3,6 @@ import { stat } from 'node:fs/promises';
 import { InputError } from '../errors/index.js';
 import { openSource, openStdin, peekBytes, resolveInputs, sniffLooksLikeJson, type OpenedSource, type ResolvedFile } from '../input/index.js';
 import type { CowrieStore } from '../store/open-store.js';
-import { LoadAbortedError } from './load-aborted-error.js';
 import type { LoadOptions, LoadResult } from './load-types.js';
 import { LoadRun } from './load-run.js';
 
@@ -31,8 +30,7 @@ export async function bulkLoad(store: CowrieStore, inputs: string[], opts: LoadO
   let bytesTotal = 0;
   for (const f of resolved.files) bytesTotal += (await stat(f.path).catch(() => null))?.size ?? 0;
   await run.begin(resolved.files.length + (resolved.stdin ? 1 : 0), bytesTotal);
-  let error: unknown = null;
-  try {
+  return run.complete(async () => {
     for (const f of resolved.files) {
       opts.signal?.throwIfAborted();
       const opened = await openForLoad(run, f);
@@ -42,16 +40,7 @@ export async function bulkLoad(store: CowrieStore, inputs: string[], opts: LoadO
       const s = await openStdin(`stdin:${run.loadId}`, opts.stdin);
       await run.readFile(s.source, s.compression, s.stream, { complete: true });
     }
-  } catch (err) {
-    error = err;
-  }
-  try {
-    await run.finish();
-  } catch (err) {
-    error ??= err;
-  }
-  if (error) throw new LoadAbortedError(run.result(), error);
-  return run.result();
+  });
 }
 
 /**

@@ -5,7 +5,6 @@ import type { CowrieStore } from '../store/open-store.js';
 import type { IngestCursorsTable } from '../store/schema.js';
 import { nowIso } from '../util/now-iso.js';
 import { identifyFile, mayStillGrow, type FileIdentity } from './file-identity.js';
-import { LoadAbortedError } from './load-aborted-error.js';
 import type { LoadOptions, LoadResult } from './load-types.js';
 import { LoadRun } from './load-run.js';
 
@@ -33,22 +32,12 @@ export async function deltaLoad(store: CowrieStore, inputs: string[], opts: Load
   if (resolved.stdin) throw new InputError('DELTA_STDIN', 'delta loads follow files; use `load bulk -` for stdin', { file: '-' });
   const run = new LoadRun(store, randomUUID(), 'delta', opts);
   await run.begin(resolved.files.length);
-  let error: unknown = null;
-  try {
+  return run.complete(async () => {
     for (const f of resolved.files) {
       opts.signal?.throwIfAborted();
       await loadOne(store, run, f);
     }
-  } catch (err) {
-    error = err;
-  }
-  try {
-    await run.finish();
-  } catch (err) {
-    error ??= err;
-  }
-  if (error) throw new LoadAbortedError(run.result(), error);
-  return run.result();
+  });
 }
 
 async function loadOne(store: CowrieStore, run: LoadRun, f: ResolvedFile): Promise<void> {

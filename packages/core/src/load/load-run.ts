@@ -5,6 +5,7 @@ import type { PreparedDeadLetter, PreparedEvent } from '../store/writer/batch-ty
 import type { CursorUpdate } from '../store/writer/batch-writer.js';
 import { nowIso } from '../util/now-iso.js';
 import { commitBatch } from './commit-batch.js';
+import { LoadAbortedError } from './load-aborted-error.js';
 import type { FileLoadResult, LoadOptions, LoadResult } from './load-types.js';
 import { prepareRecord } from './prepare-record.js';
 
@@ -225,6 +226,26 @@ export class LoadRun {
   private async countTouchedSessions(): Promise<number> {
     const r = await this.store.db.selectFrom('sessions').select((eb) => eb.fn.countAll<number>().as('n')).where('updated_at', '>=', this.startedIso).executeTakeFirstOrThrow();
     return Number(r.n);
+  }
+
+  /**
+   * Run a loader's body, then close the load record whatever happened: an error is rethrown as
+   * {@link LoadAbortedError} carrying the result of what was committed.
+   */
+  async complete(body: () => Promise<void>): Promise<LoadResult> {
+    let error: unknown = null;
+    try {
+      await body();
+    } catch (err) {
+      error = err;
+    }
+    try {
+      await this.finish();
+    } catch (err) {
+      error ??= err;
+    }
+    if (error) throw new LoadAbortedError(this.res, error);
+    return this.res;
   }
 
   /** The result so far (final after {@link finish}). */

@@ -1,5 +1,6 @@
 import { emptySessionDelta, mergeSessionDelta, type SessionDelta } from '../../load/session-delta.js';
-import type { DerivedRows, PreparedEvent } from './batch-types.js';
+import type { BatchOutcome, DerivedRows, PreparedEvent } from './batch-types.js';
+import type { Batch } from './batch-writer.js';
 
 /** Derived rows of the events a batch really inserted, with their event ids filled in. */
 export interface FreshRows {
@@ -26,7 +27,8 @@ export function freshRows(fresh: ReadonlyArray<{ ev: PreparedEvent; id: number }
     if (d) {
       for (const k of KINDS) {
         const rows = d[k];
-        if (rows) for (const r of rows) out[k].push({ ...r, event_id: id });
+        // The rows are this event's own objects, built for this batch: set the id in place.
+        if (rows) for (const r of rows) out[k].push(Object.assign(r, { event_id: id }));
       }
     }
     const s = ev.session;
@@ -41,7 +43,14 @@ export function freshRows(fresh: ReadonlyArray<{ ev: PreparedEvent; id: number }
   return out;
 }
 
-/** `sensor/session` keys of the deltas. */
-export function sessionKeys(deltas: readonly SessionDelta[]): string[] {
-  return deltas.map((d) => `${d.sensor}/${d.session}`);
+/** What a batch did, from what it sent and what the database inserted. */
+export function batchOutcome(batch: Batch, freshEvents: number, deadHashes: Set<string>, sessions: readonly SessionDelta[]): BatchOutcome {
+  return {
+    events: freshEvents,
+    duplicates: batch.events.length - freshEvents,
+    deadLetters: deadHashes.size,
+    deadLetterDuplicates: batch.deadLetters.length - deadHashes.size,
+    deadLetterHashes: deadHashes,
+    sessions: sessions.map((d) => `${d.sensor}/${d.session}`),
+  };
 }

@@ -3,7 +3,7 @@ import type { Database } from '../../schema.js';
 import type { BatchOutcome } from '../../writer/batch-types.js';
 import type { Batch, BatchWriter } from '../../writer/batch-writer.js';
 import { cursorUpsert } from '../../writer/cursor-upsert.js';
-import { freshRows, sessionKeys } from '../../writer/fresh-rows.js';
+import { batchOutcome, freshRows } from '../../writer/fresh-rows.js';
 import { upsertSessions } from '../../writer/upsert-sessions.js';
 import { chunkRows, withWriteTransactionOn } from '../../writer/with-write-transaction.js';
 
@@ -44,14 +44,7 @@ export function createPostgresBatchWriter(db: Kysely<Database>, namespace: strin
         for (const [t, list] of tables) for (const part of chunkRows(list, maxParams)) await trx.insertInto(t as 'commands').values(part as never).execute();
         await upsertSessions(trx, rows.sessions, maxParams);
         if (batch.cursor) await cursorUpsert(trx, batch.cursor).execute();
-        return {
-          events: fresh.length,
-          duplicates: batch.events.length - fresh.length,
-          deadLetters: deadHashes.size,
-          deadLetterDuplicates: batch.deadLetters.length - deadHashes.size,
-          deadLetterHashes: deadHashes,
-          sessions: sessionKeys(rows.sessions),
-        };
+        return batchOutcome(batch, fresh.length, deadHashes, rows.sessions);
       }),
   };
 }

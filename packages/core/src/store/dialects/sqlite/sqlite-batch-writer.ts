@@ -6,7 +6,7 @@ import type { Database } from '../../schema.js';
 import type { BatchOutcome } from '../../writer/batch-types.js';
 import type { Batch, BatchWriter } from '../../writer/batch-writer.js';
 import { cursorUpsert } from '../../writer/cursor-upsert.js';
-import { freshRows, sessionKeys } from '../../writer/fresh-rows.js';
+import { batchOutcome, freshRows } from '../../writer/fresh-rows.js';
 import { sessionRow } from '../../writer/session-row.js';
 import { sessionUpsert } from '../../writer/upsert-sessions.js';
 
@@ -66,14 +66,7 @@ export function createSqliteBatchWriter(db: Kysely<Database>, conn: BetterSqlite
     const now = nowIso();
     for (const d of rows.sessions) upSession(sessionRow(d, now));
     if (batch.cursor) upCursor(batch.cursor as Row);
-    return {
-      events: fresh.length,
-      duplicates: batch.events.length - fresh.length,
-      deadLetters: deadHashes.size,
-      deadLetterDuplicates: batch.deadLetters.length - deadHashes.size,
-      deadLetterHashes: deadHashes,
-      sessions: sessionKeys(rows.sessions),
-    };
+    return batchOutcome(batch, fresh.length, deadHashes, rows.sessions);
   });
   return { write: async (batch) => run.immediate(batch) };
 }

@@ -2,7 +2,7 @@ import { analyzeCommand, eventRiskScore, extractSshKeys } from '../commands/inde
 import type { CommandAnalysis } from '../commands/types.js';
 import type { CowrieEvent } from '../events/index.js';
 import type { DerivedRows } from '../store/writer/batch-types.js';
-import { emptySessionDelta, type SessionDelta } from './session-delta.js';
+import { emptySessionDelta, type SessionDelta } from '../store/writer/session-delta.js';
 
 // Attack traffic repeats the same few command lines thousands of times: analyse each once.
 const analysisCache = new Map<string, CommandAnalysis>();

@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import type { SessionDelta } from '../../load/session-delta.js';
+import type { SessionDelta } from './session-delta.js';
 import type {
   AuthAttemptsTable, CommandsTable, DeadLettersTable, DownloadsTable, RawEventsTable, SshKeysTable, TcpForwardsTable,
 } from '../schema.js';

@@ -1,4 +1,4 @@
-import { emptySessionDelta, mergeSessionDelta, type SessionDelta } from '../../load/session-delta.js';
+import { emptySessionDelta, mergeSessionDelta, type SessionDelta } from './session-delta.js';
 import type { BatchOutcome, DerivedRows, PreparedEvent } from './batch-types.js';
 import type { Batch } from './batch-writer.js';
 

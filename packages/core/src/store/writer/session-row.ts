@@ -1,4 +1,4 @@
-import type { SessionDelta } from '../../load/session-delta.js';
+import type { SessionDelta } from './session-delta.js';
 
 /** The `sessions` row a delta inserts when the session is new (column order is the upsert's). */
 export function sessionRow(d: SessionDelta, now: string) {

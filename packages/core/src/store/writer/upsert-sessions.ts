@@ -1,6 +1,6 @@
 import { nowIso } from '../../util/now-iso.js';
 import { sql, type Kysely } from 'kysely';
-import type { SessionDelta } from '../../load/session-delta.js';
+import type { SessionDelta } from './session-delta.js';
 import type { Database } from '../schema.js';
 import { sessionRow } from './session-row.js';
 import { chunkRows } from './with-write-transaction.js';

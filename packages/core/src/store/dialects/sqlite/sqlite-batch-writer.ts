@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import { emptySessionDelta } from '../../../load/session-delta.js';
+import { emptySessionDelta } from '../../writer/session-delta.js';
 import { nowIso } from '../../../util/now-iso.js';
 import type { Database } from '../../schema.js';
 import type { BatchOutcome } from '../../writer/batch-types.js';

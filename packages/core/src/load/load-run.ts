@@ -1,7 +1,7 @@
 import { readRecords } from '../input/index.js';
 import type { InputSource } from '../input/types.js';
 import type { CowrieStore } from '../store/open-store.js';
-import type { PreparedDeadLetter, PreparedEvent } from '../store/writer/batch-types.js';
+import type { BatchOutcome, PreparedDeadLetter, PreparedEvent } from '../store/writer/batch-types.js';
 import type { CursorUpdate } from '../store/writer/batch-writer.js';
 import { nowIso } from '../util/now-iso.js';
 import { commitBatch } from './commit-batch.js';
@@ -44,6 +44,8 @@ export class LoadRun {
   private events: PreparedEvent[] = [];
   private dead: PreparedDeadLetter[] = [];
   private batchBytes = 0;
+  private inFlight: { promise: Promise<unknown>; size: number } | null = null;
+  private failedSize = 0;
   private position: { offset: number; line: number } = { offset: 0, line: 1 };
   private cursorOf: ReadFileMode['cursor'] | null = null;
   // Distinct sessions touched, kept exactly up to a bound so memory does not grow with the input;
@@ -145,9 +147,12 @@ export class LoadRun {
       // The last batch (and, for delta loads, the cursor) is committed even when nothing new was read.
       await this.flush(this.cursorOf !== null, true);
     } catch (err) {
-      // The store failed beyond retry and isolation: the open batch is not committed, so its
-      // records are not counted (the next run reads them again).
-      f.records -= this.events.length + this.dead.length;
+      // Aborted (or a store failure): let a batch still being committed finish and count, so
+      // the result describes exactly what is stored.
+      if (!(err instanceof StoreFailure)) await this.settle().catch(() => undefined);
+      // What was not committed is not counted (the next run reads it again).
+      f.records -= this.failedSize + this.events.length + this.dead.length;
+      this.failedSize = 0;
       this.dropBatch();
       this.fail(source.name, err instanceof StoreFailure ? err.cause : err, this.position.line);
       throw err instanceof StoreFailure ? err.cause : err;
@@ -166,16 +171,43 @@ export class LoadRun {
 
   /** Commit the open batch (with the cursor, for delta loads). Counts move only when it committed. */
   async flush(force = false, final = false): Promise<void> {
-    if (this.events.length === 0 && this.dead.length === 0 && !force) return;
+    if (this.events.length === 0 && this.dead.length === 0 && !force) {
+      if (final) await this.settle();
+      return;
+    }
     const cursor = this.cursorOf ? this.cursorOf(this.position, final) : null;
-    let out;
-    try {
-      out = await commitBatch(this.store.writer, this.events, this.dead, cursor);
-    } catch (err) {
+    const events = this.events;
+    const dead = this.dead;
+    const f = this.current;
+    this.dropBatch();
+    // One batch commits while the next one is read and prepared: on PostgreSQL the server works
+    // on one core while we parse on the other. Commits stay in order, one at a time.
+    await this.settle();
+    const size = events.length + dead.length;
+    const promise = commitBatch(this.store.writer, events, dead, cursor).then(
+      (out) => {
+        this.account(out, dead, f);
+        return null;
+      },
+      (err: unknown) => err,
+    );
+    this.inFlight = { promise, size };
+    if (final) await this.settle();
+  }
+
+  /** Wait for the batch being committed; a failure surfaces here as a {@link StoreFailure}. */
+  private async settle(): Promise<void> {
+    const pending = this.inFlight;
+    if (!pending) return;
+    const err = await pending.promise;
+    this.inFlight = null;
+    if (err !== null) {
+      this.failedSize = pending.size;
       throw new StoreFailure(err);
     }
-    const dead = this.dead;
-    this.dropBatch();
+  }
+
+  private account(out: BatchOutcome, dead: readonly PreparedDeadLetter[], f: FileLoadResult | null): void {
     this.res.events += out.events;
     this.res.duplicates += out.duplicates + out.deadLetterDuplicates;
     this.res.deadLetters += out.deadLetters;
@@ -186,7 +218,6 @@ export class LoadRun {
         this.sessions.clear();
       }
     }
-    const f = this.current;
     if (f) {
       f.events += out.events;
       f.deadLetters += out.deadLetters;

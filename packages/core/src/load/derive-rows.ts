@@ -9,7 +9,7 @@ const analysisCache = new Map<string, CommandAnalysis>();
 function analyze(input: string): CommandAnalysis {
   const hit = analysisCache.get(input);
   if (hit) return hit;
-  if (analysisCache.size > 20_000) analysisCache.clear();
+  if (analysisCache.size > 5_000) analysisCache.clear();
   const a = analyzeCommand(input);
   analysisCache.set(input, a);
   return a;

@@ -11,7 +11,7 @@ import { prepareRecord } from './prepare-record.js';
 
 // A batch is also flushed on size, so a run of 4 MiB dead letters cannot pile up gigabytes.
 const MAX_BATCH_BYTES = 32 * 1024 * 1024;
-const SESSION_SET_LIMIT = 200_000;
+const SESSION_SET_LIMIT = 50_000;
 
 /** How {@link LoadRun.readFile} reads one stream. */
 export interface ReadFileMode {

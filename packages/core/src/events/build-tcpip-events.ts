@@ -44,63 +44,53 @@ function origPort(raw: Record<string, unknown>, claimInSrcPort: boolean): number
   return readPort(raw['src_port']);
 }
 
+/**
+ * The forward's target (the event's `dst_*`) and claimed originator. `claimInMessage` /
+ * `claimInSrcPort` say whether this event type logged a v1/v2 claim there.
+ */
+function forward(raw: Record<string, unknown>, env: { dstIp: string | null; dstPort: number | null }, claimInMessage: boolean, claimInSrcPort: boolean) {
+  return { targetHost: env.dstIp, targetPort: env.dstPort, origIp: origIp(raw, claimInMessage), origPort: origPort(raw, claimInSrcPort) };
+}
+
 /** Port-forwarding builders, keyed by eventid. */
 export const tcpipBuilders = {
   'cowrie.direct-tcpip.request': (raw, env) => ({
     kind: 'cowrie.direct-tcpip.request',
     ...env,
-    targetHost: env.dstIp,
-    targetPort: env.dstPort,
-    origIp: origIp(raw, true),
-    origPort: origPort(raw, true),
+    ...forward(raw, env, true, true),
   }),
   // data, ja4 and ja4h never logged a claim before HEAD; at HEAD their src_port is the real peer's.
   'cowrie.direct-tcpip.data': (raw, env) => ({
     kind: 'cowrie.direct-tcpip.data',
     ...env,
-    targetHost: env.dstIp,
-    targetPort: env.dstPort,
-    origIp: origIp(raw, false),
-    origPort: origPort(raw, false),
+    ...forward(raw, env, false, false),
     data: readString(raw['data']),
     id: readInt(raw['id']),
   }),
   'cowrie.direct-tcpip.redirect': (raw, env) => ({
     kind: 'cowrie.direct-tcpip.redirect',
     ...env,
-    targetHost: env.dstIp,
-    targetPort: env.dstPort,
-    origIp: origIp(raw, false),
-    origPort: origPort(raw, true),
+    ...forward(raw, env, false, true),
     newIp: normalizeIp(raw['new_ip']),
     newPort: readPort(raw['new_port']),
   }),
   'cowrie.direct-tcpip.tunnel': (raw, env) => ({
     kind: 'cowrie.direct-tcpip.tunnel',
     ...env,
-    targetHost: env.dstIp,
-    targetPort: env.dstPort,
-    origIp: origIp(raw, false),
-    origPort: origPort(raw, true),
+    ...forward(raw, env, false, true),
     newIp: normalizeIp(raw['new_ip']),
     newPort: readPort(raw['new_port']),
   }),
   'cowrie.direct-tcpip.ja4': (raw, env) => ({
     kind: 'cowrie.direct-tcpip.ja4',
     ...env,
-    targetHost: env.dstIp,
-    targetPort: env.dstPort,
-    origIp: origIp(raw, false),
-    origPort: origPort(raw, false),
+    ...forward(raw, env, false, false),
     ja4: readString(raw['ja4']),
   }),
   'cowrie.direct-tcpip.ja4h': (raw, env) => ({
     kind: 'cowrie.direct-tcpip.ja4h',
     ...env,
-    targetHost: env.dstIp,
-    targetPort: env.dstPort,
-    origIp: origIp(raw, false),
-    origPort: origPort(raw, false),
+    ...forward(raw, env, false, false),
     ja4h: readString(raw['ja4h']),
   }),
   'cowrie.tunnelproxy-tcpip.data': (raw, env) => ({

@@ -1,6 +1,7 @@
 import type { BatchOutcome, PreparedDeadLetter, PreparedEvent } from '../store/writer/batch-types.js';
 import type { BatchWriter, CursorUpdate } from '../store/writer/batch-writer.js';
 import { classifyStoreError } from './store-errors.js';
+import { nowIso } from '../util/now-iso.js';
 import { safeMessage } from './prepare-record.js';
 
 const RETRIES = 5;
@@ -37,7 +38,7 @@ async function isolateOne(writer: BatchWriter, ev: PreparedEvent | undefined, dl
     const r = ev.row;
     const letter: PreparedDeadLetter = {
       content_hash: r.content_hash, reason: 'store_rejected', message, field: null, source_id: r.source_id, line: r.line,
-      byte_offset: r.byte_offset, length: ev.original.length, raw: ev.original, created_at: new Date().toISOString().replace('Z', '000Z'),
+      byte_offset: r.byte_offset, length: ev.original.length, raw: ev.original, created_at: nowIso(),
     };
     return withRetry(() => writer.write({ events: [], deadLetters: [letter], cursor }));
   }

@@ -149,6 +149,8 @@ export class LoadRun {
     } catch (err) {
       // Aborted (or a store failure): let a batch still being committed finish and count, so
       // the result describes exactly what is stored.
+      // A store error surfacing here is not lost from the counts (settle records its size in
+      // failedSize); the error reported is the one that stopped the load.
       if (!(err instanceof StoreFailure)) await this.settle().catch(() => undefined);
       // What was not committed is not counted (the next run reads it again).
       f.records -= this.failedSize + this.events.length + this.dead.length;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 // One config for every workspace package: each package runs `tsup --config ../../tsup.config.ts`
@@ -7,9 +7,12 @@ import { defineConfig } from 'tsup';
 // `src/entries.json` (so adapters can be imported on their own, as Hono does).
 const entries = ['src/index.ts'];
 if (existsSync('src/bin.ts')) entries.push('src/bin.ts');
+const extra: Record<string, string> = existsSync('src/entries.json') ? JSON.parse(readFileSync('src/entries.json', 'utf8')) : {};
+const entry: Record<string, string> = Object.fromEntries(entries.map((e) => [e.replace(/^src\//, '').replace(/\.ts$/, ''), e]));
+Object.assign(entry, extra);
 
 export default defineConfig({
-  entry: entries,
+  entry,
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

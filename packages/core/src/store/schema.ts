@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { EnrichmentTables } from './schema-enrichment.js';
+import type { DetectionTables } from './schema-detection.js';
 
 /**
  * Kysely table types of our schema (version {@link CURRENT_SCHEMA_VERSION}).
@@ -10,7 +12,7 @@ import type { ColumnType, Generated } from 'kysely';
  * - JSON is written as text (SQLite TEXT, PostgreSQL JSONB) and read back by the query layer;
  * - the original bytes of a record are kept in `raw` (BLOB / BYTEA) wherever its text had to change.
  */
-export interface Database {
+export interface Database extends EnrichmentTables, DetectionTables {
   schema_meta: SchemaMetaTable;
   sources: SourcesTable;
   raw_events: RawEventsTable;
@@ -26,7 +28,7 @@ export interface Database {
 }
 
 /** Current schema version, written by {@link runMigrations}. */
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 /** A JSON column: written as JSON text, read back as text (SQLite) or parsed (PostgreSQL). */
 export type Json = ColumnType<unknown, string, string>;

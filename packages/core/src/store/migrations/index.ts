@@ -1,6 +1,8 @@
 import type { Migration } from './migration.js';
 import { initialSchema } from './001-initial-schema.js';
+import { enrichmentSchema } from './002-enrichment.js';
+import { detectionSchema } from './003-detection.js';
 
 /** Every migration, in order. Append only: never edit a released step. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, enrichmentSchema, detectionSchema];
 export type { Migration } from './migration.js';

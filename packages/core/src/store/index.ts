@@ -12,3 +12,8 @@ export { MIGRATIONS, type Migration } from './migrations/index.js';
 export type { BatchWriter, Batch, CursorUpdate } from './writer/batch-writer.js';
 export { withWriteTransaction } from './writer/with-write-transaction.js';
 export type { PreparedEvent, PreparedDeadLetter, DerivedRows, DerivedRow, BatchOutcome } from './writer/batch-types.js';
+export type { EnrichmentTables, EnrichmentCacheTable, EnrichmentTable, EnrichmentStatsTable, RateLimitBucketsTable } from './schema-enrichment.js';
+export type {
+  DetectionTables, DetectionRunsTable, DetectionFindingsTable, DetectionRunFindingsTable, DetectionFindingIpsTable,
+  DetectionFindingSessionsTable, SessionFeaturesTable,
+} from './schema-detection.js';

@@ -7,11 +7,21 @@ import { nowIso } from '../util/now-iso.js';
 import { commitBatch } from './commit-batch.js';
 import { LoadAbortedError } from './load-aborted-error.js';
 import type { FileLoadResult, LoadOptions, LoadResult } from './load-types.js';
-import { prepareRecord } from './prepare-record.js';
+import type { RawRecord } from '../input/types.js';
+import type { PreparedRecord } from './prepare-record.js';
+import { createInlinePreparer } from './prepare/inline-preparer.js';
+import type { Preparer } from './prepare/preparer.js';
+import { createThreadPreparer, preparerWorkerUrl } from './prepare/thread-preparer.js';
 
 // A batch is also flushed on size, so a run of 4 MiB dead letters cannot pile up gigabytes.
 const MAX_BATCH_BYTES = 32 * 1024 * 1024;
 const SESSION_SET_LIMIT = 50_000;
+// Records go to the preparer in chunks; this many chunks may be read ahead of the batch being
+// filled, so the preparer thread has work while the loader's thread writes to the database.
+const CHUNK_RECORDS = 1_000;
+const CHUNK_BYTES = 1024 * 1024;
+const CHUNKS_AHEAD = 12;
+const THREAD_MIN_BYTES = 8 * 1024 * 1024;
 
 /** How {@link LoadRun.readFile} reads one stream. */
 export interface ReadFileMode {
@@ -59,6 +69,7 @@ export class LoadRun {
   private bytesDone = 0;
   private currentBytes = 0;
   private current: FileLoadResult | null = null;
+  private preparer: Preparer | null = null;
 
   constructor(
     private readonly store: CowrieStore,
@@ -115,10 +126,39 @@ export class LoadRun {
     const src = await this.store.db.insertInto('sources')
       .values({ source: source.name, source_path: source.path, inode: source.inode, generation: source.generation, compression, load_id: this.loadId, created_at: nowIso() })
       .returning('id').executeTakeFirstOrThrow();
-    const sourceId = Number(src.id);
-    const now = nowIso();
+    const ctx = { sourceId: Number(src.id), now: nowIso(), sensor: this.opts.sensor, sensorOverride: this.opts.sensorOverride };
+    const preparer = this.preparerFor();
     let pending: ReadFileEnd['pending'] = null;
     let failed = false;
+    // Chunks handed to the preparer, consumed in order; records count once consumed.
+    const ahead: Array<{ records: RawRecord[]; prepared: Promise<PreparedRecord[]> }> = [];
+    let chunk: RawRecord[] = [];
+    let chunkBytes = 0;
+    let readLine = this.position.line; // where reading got to (consumption lags behind it)
+    const send = () => {
+      if (chunk.length === 0) return;
+      const prepared = preparer.prepare(chunk, ctx);
+      prepared.catch(() => undefined); // consumed (and its error raised) in order, or dropped on abort
+      ahead.push({ records: chunk, prepared });
+      chunk = [];
+      chunkBytes = 0;
+    };
+    const consume = async () => {
+      const next = ahead.shift()!;
+      const prepared = await next.prepared;
+      for (let i = 0; i < prepared.length; i++) {
+        const rec = next.records[i]!;
+        const p = prepared[i]!;
+        f.records++;
+        if (rec.splitFromLine) f.splitRecords++;
+        if (p.kind === 'event') this.events.push(p.event);
+        else this.dead.push(p.dead);
+        this.batchBytes += rec.bytes.length;
+        this.position = { offset: rec.end, line: rec.line + rec.lineCount };
+        if (compression === 'none') this.currentBytes = rec.end;
+        if (this.events.length + this.dead.length >= this.batchSize || this.batchBytes >= MAX_BATCH_BYTES) await this.flush();
+      }
+    };
     try {
       try {
         for await (const rec of readRecords(stream, { maxRecordBytes: this.opts.maxRecordBytes, signal: this.opts.signal, start: mode.start })) {
@@ -127,23 +167,23 @@ export class LoadRun {
             pending = { byteOffset: rec.offset, bytes: rec.end - rec.offset };
             break;
           }
-          f.records++;
-          if (rec.splitFromLine) f.splitRecords++;
-          const p = prepareRecord(rec, sourceId, this.opts, now);
-          if (p.kind === 'event') this.events.push(p.event);
-          else this.dead.push(p.dead);
-          this.batchBytes += rec.bytes.length;
-          this.position = { offset: rec.end, line: rec.line + rec.lineCount };
-          if (compression === 'none') this.currentBytes = rec.end;
-          if (this.events.length + this.dead.length >= this.batchSize || this.batchBytes >= MAX_BATCH_BYTES) await this.flush();
+          readLine = rec.line + rec.lineCount;
+          chunk.push(rec);
+          chunkBytes += rec.bytes.length;
+          if (chunk.length >= CHUNK_RECORDS || chunkBytes >= CHUNK_BYTES) {
+            send();
+            while (ahead.length > CHUNKS_AHEAD) await consume();
+          }
         }
       } catch (err) {
         // A read error (corrupt gzip, I/O) ends this file; what was read is still committed below.
         if (err instanceof StoreFailure || (err as Error)?.name === 'AbortError') throw err;
         failed = true;
         mode.onFailed?.();
-        this.fail(source.name, err, this.position.line);
+        this.fail(source.name, err, readLine);
       }
+      send();
+      while (ahead.length > 0) await consume();
       // The last batch (and, for delta loads, the cursor) is committed even when nothing new was read.
       await this.flush(this.cursorOf !== null, true);
     } catch (err) {
@@ -169,6 +209,16 @@ export class LoadRun {
     this.cursorOf = null;
     this.progress('reading');
     return { end: this.position, pending, failed };
+  }
+
+  private preparerFor(): Preparer {
+    if (this.preparer) return this.preparer;
+    const want = this.opts.prepare ?? 'auto';
+    const url = want === 'inline' ? null : preparerWorkerUrl();
+    if (want === 'thread' && !url) throw new Error('prepare: "thread" needs the built package (dist/prepare-worker.js); it is not available here');
+    const big = this.bytesTotal === 0 || this.bytesTotal > THREAD_MIN_BYTES;
+    this.preparer = url && (want === 'thread' || big) ? createThreadPreparer(url) : createInlinePreparer();
+    return this.preparer;
   }
 
   /** Commit the open batch (with the cursor, for delta loads). Counts move only when it committed. */
@@ -271,6 +321,9 @@ export class LoadRun {
       await body();
     } catch (err) {
       error = err;
+    } finally {
+      await this.preparer?.close().catch(() => undefined);
+      this.preparer = null;
     }
     try {
       await this.finish();

@@ -16,6 +16,12 @@ export interface LoadOptions {
   stdin?: AsyncIterable<Buffer | string>;
   /** Working directory for relative inputs. */
   cwd?: string;
+  /**
+   * Where records are parsed: `thread` (a worker thread, beside the database writes), `inline`
+   * (the caller's thread), or `auto` (default): a thread when the input is over 8 MiB and the
+   * built worker is available.
+   */
+  prepare?: 'auto' | 'thread' | 'inline';
 }
 
 /** Progress of a running load. */

@@ -173,7 +173,7 @@ function runDelta(db: string, dir: string, batchSize: number, killAfterBatches?:
   const script = `
     import * as core from ${JSON.stringify(CORE_DIST)};
     const store = await core.openStore(process.env.DB);
-    const r = await core.deltaLoad(store, [process.env.DIR], { batchSize: ${batchSize}, onProgress: () => process.stderr.write('#') });
+    const r = await core.deltaLoad(store, [process.env.DIR], { batchSize: ${batchSize}, prepare: 'thread', onProgress: () => process.stderr.write('#') });
     await store.close();
     process.stdout.write(JSON.stringify(r));`;
   return new Promise((resolve, reject) => {

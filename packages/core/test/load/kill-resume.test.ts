@@ -16,7 +16,7 @@ function loadAndKill(target: string, afterBatches: number): Promise<number> {
     import * as core from ${JSON.stringify(CORE_DIST)};
     const store = await core.openStore(process.env.DB);
     let batches = 0;
-    await core.bulkLoad(store, JSON.parse(process.env.INPUTS), { batchSize: 50, onProgress: () => console.log('batch ' + ++batches) });
+    await core.bulkLoad(store, JSON.parse(process.env.INPUTS), { batchSize: 50, prepare: 'thread', onProgress: () => console.log('batch ' + ++batches) });
     console.log('finished');`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, DB: target, INPUTS: JSON.stringify(INPUTS) } });

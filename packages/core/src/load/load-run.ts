@@ -20,7 +20,7 @@ const SESSION_SET_LIMIT = 50_000;
 // filled, so the preparer thread has work while the loader's thread writes to the database.
 const CHUNK_RECORDS = 1_000;
 const CHUNK_BYTES = 1024 * 1024;
-const CHUNKS_AHEAD = 12;
+const CHUNKS_AHEAD = 4;
 const THREAD_MIN_BYTES = 8 * 1024 * 1024;
 
 /** How {@link LoadRun.readFile} reads one stream. */

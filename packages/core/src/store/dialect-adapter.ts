@@ -39,4 +39,6 @@ export interface DialectAdapter {
   tableExists(db: Kysely<Database>, table: string): Promise<boolean>;
   /** Names of tables in our namespace (to tell an empty database from a foreign one). */
   listTables(db: Kysely<Database>): Promise<string[]>;
+  /** Names of indexes in our namespace (migrations verify what they created or dropped). */
+  listIndexes(db: Kysely<Database>): Promise<string[]>;
 }

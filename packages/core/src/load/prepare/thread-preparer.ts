@@ -35,7 +35,7 @@ export function preparerWorkerUrl(): URL | null {
 export function createThreadPreparer(url: URL): Preparer {
   // Workers inherit the process's flags; `--input-type` (a `node -e` script) is refused in them.
   const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-  const worker = new Worker(url, { execArgv });
+  const worker = new Worker(url, { execArgv, resourceLimits: { maxYoungGenerationSizeMb: 8 } });
   worker.unref();
   let nextId = 0;
   const waiting = new Map<number, { records: readonly RawRecord[]; resolve: (p: PreparedRecord[]) => void; reject: (e: Error) => void }>();

@@ -2,7 +2,8 @@ import type { Migration } from './migration.js';
 import { initialSchema } from './001-initial-schema.js';
 import { enrichmentSchema } from './002-enrichment.js';
 import { detectionSchema } from './003-detection.js';
+import { leanIngestIndexes } from './004-lean-ingest-indexes.js';
 
 /** Every migration, in order. Append only: never edit a released step. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema, enrichmentSchema, detectionSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, enrichmentSchema, detectionSchema, leanIngestIndexes];
 export type { Migration } from './migration.js';

@@ -29,5 +29,9 @@ export function postgresAdapter(namespace: string): DialectAdapter {
       const r = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = ${namespace}`.execute(db);
       return r.rows.map((x) => x.table_name);
     },
+    async listIndexes(db: Kysely<Database>) {
+      const r = await sql<{ indexname: string }>`select indexname from pg_indexes where schemaname = ${namespace}`.execute(db);
+      return r.rows.map((x) => x.indexname);
+    },
   };
 }

@@ -24,4 +24,8 @@ export const sqliteAdapter: DialectAdapter = {
     const r = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db);
     return r.rows.map((x) => x.name);
   },
+  async listIndexes(db: Kysely<Database>) {
+    const r = await sql<{ name: string }>`select name from sqlite_master where type = 'index'`.execute(db);
+    return r.rows.map((x) => x.name);
+  },
 };

@@ -1,0 +1,23 @@
+import type { ProgressFn } from '../types.js';
+
+/** Tuning of {@link detectBotnets}; every field has a default. */
+export interface BotnetOptions {
+  /** Smallest cluster reported (IPs). */
+  minIps?: number;
+  /** A command script links IPs only when it has at least this many commands. */
+  minScriptCommands?: number;
+  /**
+   * A successful credential pair links IPs only when at most this share of all IPs tried it
+   * (`root/root` succeeding everywhere says nothing about coordination).
+   */
+  maxCredentialShare?: number;
+  onProgress?: ProgressFn;
+}
+
+/** The defaults of {@link BotnetOptions}. */
+export const BOTNET_DEFAULTS = { minIps: 3, minScriptCommands: 3, maxCredentialShare: 0.05 } as const;
+
+/** Kinds of strong link between IPs, strongest first. */
+export const LINK_KINDS = ['sshKey', 'downloadHash', 'downloadUrl', 'script', 'credential'] as const;
+/** One of {@link LINK_KINDS}. */
+export type LinkKind = (typeof LINK_KINDS)[number];

@@ -1,0 +1,12 @@
+export { commandForm } from './command-form.js';
+export { detectLongtail, type LongtailInput } from './detect-longtail.js';
+export { rarityThreshold, findRareCommands, type RarityThreshold } from './rare-commands.js';
+export { findNovelSequences, shinglesOf, type NovelResult } from './novel-sequences.js';
+export { findHighEntropy } from './high-entropy.js';
+export { findEmerging, emergingZ } from './emerging.js';
+export { findAnomalousSessions, describeOutlier } from './anomalous-sessions.js';
+export { kDistanceScores } from './knn-outliers.js';
+export { scaledFeatureMatrix, contextFeatures, zeroInflatedScaling, fingerprintRarity, CONTEXT_FEATURES, ALL_FEATURES, Z_CLIP } from './feature-matrix.js';
+export { buildCommandIndex, sessionRef, examplesOf, type CommandIndex } from './command-index.js';
+export { longtailFindings } from './to-findings.js';
+export * from './longtail-types.js';

@@ -1,0 +1,37 @@
+import type { ProgressFn } from '../types.js';
+
+/** Enrichment facts about one IP (from the `enrichment` table when it has rows). */
+export interface IpInfo {
+  asn?: string | number | null;
+  country?: string | null;
+}
+
+/** Tuning of {@link detectSnowshoe}; every field has a default. */
+export interface SnowshoeOptions {
+  /** An IP with more sessions than this is not "low volume" (predecessor: 5). */
+  maxSessionsPerIp?: number;
+  /** An IP with more login attempts than this is not "low volume". */
+  maxAttemptsPerIp?: number;
+  /** Smallest campaign reported. */
+  minIps?: number;
+  /**
+   * A credential pair (or command script) binds IPs of one tooling fingerprint when at least this
+   * share of all IPs that used it are low-volume IPs with that fingerprint: what a campaign's own
+   * dictionary looks like, unlike `root/123456`, which everybody tries.
+   */
+  minConcentration?: number;
+  /** Attach IPs whose every pair lies in a campaign's dictionary (same fingerprint, in its time span). */
+  attach?: boolean;
+  /** Per-IP ASN / country (spread); never required. */
+  ipInfo?: Map<string, IpInfo>;
+  onProgress?: ProgressFn;
+}
+
+/** The defaults of {@link SnowshoeOptions}. */
+export const SNOWSHOE_DEFAULTS = {
+  maxSessionsPerIp: 5,
+  maxAttemptsPerIp: 20,
+  minIps: 8,
+  minConcentration: 0.75,
+  attach: true,
+} as const;

@@ -19,3 +19,4 @@ export * from './commands/index.js';
 export * from './store/index.js';
 export * from './load/index.js';
 export * from './query/index.js';
+export * from './import/index.js';

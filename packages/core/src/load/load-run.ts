@@ -12,6 +12,7 @@ import type { PreparedRecord } from './prepare-record.js';
 import { createInlinePreparer } from './prepare/inline-preparer.js';
 import type { Preparer } from './prepare/preparer.js';
 import { createThreadPreparer, preparerWorkerUrl } from './prepare/thread-preparer.js';
+import { IMPORTED, importedLines } from './imported-lines.js';
 
 // A batch is also flushed on size, so a run of 4 MiB dead letters cannot pile up gigabytes.
 const MAX_BATCH_BYTES = 32 * 1024 * 1024;
@@ -74,7 +75,7 @@ export class LoadRun {
   constructor(
     private readonly store: CowrieStore,
     readonly loadId: string,
-    private readonly kind: 'bulk' | 'delta',
+    private readonly kind: 'bulk' | 'delta' | 'import',
     private readonly opts: LoadOptions,
   ) {
     this.batchSize = Math.max(1, opts.batchSize ?? store.dialect.defaultBatchSize);
@@ -128,6 +129,9 @@ export class LoadRun {
       .returning('id').executeTakeFirstOrThrow();
     const ctx = { sourceId: Number(src.id), now: nowIso(), sensor: this.opts.sensor, sensorOverride: this.opts.sensorOverride };
     const preparer = this.preparerFor();
+    // Lines a predecessor import already stored for this file: recognised by position, since the
+    // predecessor rewrote their content.
+    const imported = compression === IMPORTED ? null : await importedLines(this.store, source);
     let pending: ReadFileEnd['pending'] = null;
     let failed = false;
     // Chunks handed to the preparer, consumed in order; records count once consumed.
@@ -151,7 +155,10 @@ export class LoadRun {
         const p = prepared[i]!;
         f.records++;
         if (rec.splitFromLine) f.splitRecords++;
-        if (p.kind === 'event') this.events.push(p.event);
+        if (imported?.has(rec.line)) {
+          f.duplicates++;
+          this.res.duplicates++;
+        } else if (p.kind === 'event') this.events.push(p.event);
         else this.dead.push(p.dead);
         this.batchBytes += rec.bytes.length;
         this.position = { offset: rec.end, line: rec.line + rec.lineCount };

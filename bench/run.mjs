@@ -2,11 +2,12 @@
 // `npm run bench`: build the dataset if needed, measure the floor and every load in the same run,
 // and write BENCHMARKS.md. Options: --copies N (default 5: ≥1M events), --skip-pg.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { writeSection } from './write-section.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -74,7 +75,7 @@ if (!skipPg) {
 }
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, SQLite ${sqliteVersion}, PostgreSQL ${pgVersion}`;
 const fmt = (n) => n.toLocaleString('en-US');
-const md = `# Benchmarks
+const md = `## Ingest
 
 Written by \`npm run bench\` (\`bench/run.mjs\`) on ${new Date().toISOString().slice(0, 10)}. Every figure comes from the same run as its floor.
 
@@ -97,5 +98,5 @@ ${storeFloorPg ? `| PostgreSQL: one server-side \`INSERT … SELECT\` (no client
 Targets (issue 3): SQLite ≥ 0.25 × floor, PostgreSQL ≥ 0.1 × floor, peak RSS < 400 MB whatever the input size.
 Predecessor for scale (\`cowrieprocessor.md\` §8): it documents no bulk-ingest rate; its performance test asks > 50 events/s, and its Unicode backfill ran at 171 records/s (20 h for 12.4 M rows).
 `;
-writeFileSync(join(root, 'BENCHMARKS.md'), md);
+writeSection('ingest', md);
 console.log(md);

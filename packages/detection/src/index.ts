@@ -7,16 +7,18 @@ export type { Finding, ProgressFn, DetectorName, DetectionRunInfo } from './type
 export type { SessionRecord, DetectionWindow } from './data/session-record.js';
 // Campaign detectors (snowshoe, botnet), their data loader, storage, simulator and evaluation.
 export { loadSessions } from './data/load-sessions.js';
+export { loadIpProfiles, type LoadIpProfilesOptions } from './data/load-ip-profiles.js';
 export { resolveWindow, addMs, DEFAULT_WINDOW_MS } from './data/resolve-window.js';
 export { loadIpInfo } from './data/load-ip-info.js';
-export { buildIpProfiles, credKey, credLabel, scriptOf, type IpProfile } from './data/ip-profiles.js';
+export { buildIpProfiles, credKey, credLabel, scriptOf, type IpProfile, type SessionStub } from './data/ip-profiles.js';
+export { IpProfileBuilder, linkKey, type IpProfileBuilderOptions, type SessionHead } from './data/ip-profile-builder.js';
 export { stableHash, findingId } from './data/stable-id.js';
 export { slash16 } from './data/ip-prefix.js';
 export { UnionFind } from './data/union-find.js';
-export { detectSnowshoe, type SnowshoeResult } from './snowshoe/detect-snowshoe.js';
+export { detectSnowshoe, detectSnowshoeInProfiles, type SnowshoeResult } from './snowshoe/detect-snowshoe.js';
 export { SNOWSHOE_DEFAULTS, type SnowshoeOptions, type IpInfo } from './snowshoe/snowshoe-options.js';
-export { predecessorWindowScore, type PredecessorWindowScore } from './snowshoe/predecessor-window-score.js';
-export { detectBotnets, type BotnetResult } from './botnet/detect-botnets.js';
+export { predecessorWindowScore, predecessorWindowScoreOfProfiles, type PredecessorWindowScore, type PredecessorOptions } from './snowshoe/predecessor-window-score.js';
+export { detectBotnets, detectBotnetsInProfiles, type BotnetResult } from './botnet/detect-botnets.js';
 export { BOTNET_DEFAULTS, LINK_KINDS, type BotnetOptions, type LinkKind } from './botnet/botnet-options.js';
 export { saveDetectionRun } from './store/save-findings.js';
 export * from './simulate/index.js';

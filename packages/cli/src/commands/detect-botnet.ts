@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { detectBotnets, type Finding } from '@cowrieprocessor/detection';
+import { BOTNET_DEFAULTS, detectBotnetsInProfiles, loadIpProfiles, type Finding } from '@cowrieprocessor/detection';
 import type { CliIo } from '../io.js';
 import { printJson, printLines, printable } from '../output.js';
 import { addDetectOptions, runDetector, type DetectOptions } from './detect-common.js';
@@ -16,8 +16,9 @@ import { addDetectOptions, runDetector, type DetectOptions } from './detect-comm
 export function registerDetectBotnet(detect: Command, io: CliIo, setExit: (code: number) => void): void {
   addDetectOptions(detect.command('botnet').description('botnet clusters: IPs sharing SSH keys, downloads, scripts or credentials (exit 1 when none)'))
     .action(async (opts: DetectOptions) => {
-      const r = await runDetector(io, opts, 'botnet', ['js'], async (ctx) => {
-        const res = detectBotnets(ctx.sessions, { onProgress: ctx.onProgress });
+      const links = { minScriptCommands: BOTNET_DEFAULTS.minScriptCommands };
+      const r = await runDetector(io, opts, 'botnet', ['js'], (store, window, o) => loadIpProfiles(store, window, { ...o, links, credentials: 'succeeded' }), async (ctx) => {
+        const res = detectBotnetsInProfiles(ctx.data, { ...links, onProgress: ctx.onProgress });
         return { findings: res.clusters, params: {}, stats: res.stats, output: res.clusters };
       });
       const clusters = r.output.map(toJson);

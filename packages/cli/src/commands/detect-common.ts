@@ -2,8 +2,8 @@ import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
 import type { CowrieStore } from '@cowrieprocessor/core';
 import {
-  loadSessions, resolveBackend, resolveWindow, saveDetectionRun,
-  type BackendName, type ComputeBackend, type DetectionWindow, type DetectorName, type Finding, type ProgressFn, type SessionRecord,
+  resolveBackend, resolveWindow, saveDetectionRun,
+  type BackendName, type ComputeBackend, type DetectionWindow, type DetectorName, type Finding, type ProgressFn,
 } from '@cowrieprocessor/detection';
 import { withStore, type DbOptions } from '../context.js';
 import type { CliIo } from '../io.js';
@@ -34,14 +34,18 @@ export function addDetectOptions(cmd: Command): Command {
     .option('--no-progress', 'no progress bar even on a terminal');
 }
 
-/** What a detector body gets: the window, its sessions, the backend and a progress callback. */
-export interface DetectContext {
+/** What a detector body gets: the window, what its loader read, the backend and a progress callback. */
+export interface DetectContext<D> {
   store: CowrieStore;
   window: DetectionWindow;
-  sessions: SessionRecord[];
+  /** What the detector's loader read for the window (sessions, per-IP profiles, …). */
+  data: D;
   backend: ComputeBackend;
   onProgress: ProgressFn;
 }
+
+/** Reads what one detector needs for a window (each reads only its own columns and tables). */
+export type DetectLoader<D> = (store: CowrieStore, window: DetectionWindow, opts: { onProgress: ProgressFn }) => Promise<D>;
 
 /** What a detector body returns: findings to store, params and stats for the run, and its own output. */
 export interface DetectOutcome<T> {
@@ -54,16 +58,16 @@ export interface DetectOutcome<T> {
 /**
  * The shared path of `cowrie detect …`: open the store (write access only with `--store`),
  * resolve the window (default: the 7 days ending at the newest event) and the backend (forced
- * with `--backend`, otherwise `prefer`), load the window's sessions, run the detector, store the
- * run when asked. Returns the detector's output, the window and the seconds taken.
+ * with `--backend`, otherwise `prefer`), read the window with the detector's `load`, run the
+ * detector, store the run when asked. Returns the detector's output, the window and the seconds taken.
  *
  * @example
  * ```ts
- * const r = await runDetector(io, opts, 'snowshoe', ['js'], async (ctx) => { … });
+ * const r = await runDetector(io, opts, 'snowshoe', ['js'], (store, w, o) => loadIpProfiles(store, w, o), async (ctx) => { … });
  * ```
  */
-export async function runDetector<T>(io: CliIo, opts: DetectOptions, detector: DetectorName, prefer: BackendName[],
-  body: (ctx: DetectContext) => Promise<DetectOutcome<T>>): Promise<{ output: T; findings: Finding[]; window: DetectionWindow; backend: string; seconds: number; runId: string | null }> {
+export async function runDetector<D, T>(io: CliIo, opts: DetectOptions, detector: DetectorName, prefer: BackendName[], load: DetectLoader<D>,
+  body: (ctx: DetectContext<D>) => Promise<DetectOutcome<T>>): Promise<{ output: T; findings: Finding[]; window: DetectionWindow; backend: string; seconds: number; runId: string | null }> {
   const t0 = performance.now();
   const startedAt = new Date().toISOString().replace(/Z$/, '000Z');
   const bar = detectProgressBar(io, opts.progress !== false && !opts.json);
@@ -72,8 +76,8 @@ export async function runDetector<T>(io: CliIo, opts: DetectOptions, detector: D
       const window = await resolveWindow(store, opts.since, opts.until, opts.sensor);
       const backend = await resolveBackend(opts.backend ? { forced: opts.backend } : { prefer });
       try {
-        const sessions = await loadSessions(store, window, { onProgress: (p) => bar.update({ ...p, step: `load ${p.step}` }) });
-        const out = await body({ store, window, sessions, backend, onProgress: bar.update });
+        const data = await load(store, window, { onProgress: (p) => bar.update({ ...p, step: `load ${p.step}` }) });
+        const out = await body({ store, window, data, backend, onProgress: bar.update });
         let runId: string | null = null;
         if (opts.store) runId = (await saveDetectionRun(store, { detector, window, backend: backend.name, params: out.params, stats: { ...out.stats, backendRuns: backend.runs }, startedAt }, out.findings)).runId;
         return { output: out.output, findings: out.findings, window, backend: backend.name, seconds: Math.round((performance.now() - t0) / 10) / 100, runId };

@@ -55,14 +55,14 @@ export function registerDetectLongtail(detect: Command, io: CliIo, setExit: (cod
     .option('--no-cache', 'extract every session\'s features instead of using the session_features cache')
     .option('--top <n>', 'entries per list in the output', positiveInt('--top'), 50)
     .action(async (opts: LongtailOptions) => {
-      const r = await runDetector(io, opts, 'longtail', ['onnx-node', 'js'], async (ctx) => {
+      const r = await runDetector(io, opts, 'longtail', ['onnx-node', 'js'], loadSessions, async (ctx) => {
         const baseline = { since: addMs(ctx.window.since, -opts.baselineDays * 24 * 3600 * 1000), until: ctx.window.since, sensor: ctx.window.sensor };
         const history = opts.baselineDays > 0 ? await loadSessions(ctx.store, baseline) : [];
         // The cache is written only into a database at exactly our schema (a newer one is read-only to us).
         const cacheable = opts.cache && ctx.store.schemaVersion === CURRENT_SCHEMA_VERSION;
-        const feats = cacheable ? await featuresWithCache(ctx.store, ctx.window, ctx.sessions) : undefined;
+        const feats = cacheable ? await featuresWithCache(ctx.store, ctx.window, ctx.data) : undefined;
         const res = await detectLongtail({
-          window: ctx.sessions, history, backend: ctx.backend, onProgress: ctx.onProgress,
+          window: ctx.data, history, backend: ctx.backend, onProgress: ctx.onProgress,
           features: feats?.vectors, featureCounts: feats ? { extracted: feats.extracted, reused: feats.reused } : undefined,
         });
         return { findings: longtailFindings(res), params: { ...DEFAULT_LONGTAIL_PARAMS, baselineDays: opts.baselineDays }, stats: { ...res.stats }, output: { res, baseline } };

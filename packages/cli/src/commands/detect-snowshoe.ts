@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { detectSnowshoe, loadIpInfo, predecessorWindowScore, type Finding } from '@cowrieprocessor/detection';
+import { detectSnowshoeInProfiles, loadIpInfo, loadIpProfiles, predecessorWindowScoreOfProfiles, type Finding } from '@cowrieprocessor/detection';
 import type { CliIo } from '../io.js';
 import { printJson, printLines, printable } from '../output.js';
 import { addDetectOptions, runDetector, type DetectOptions } from './detect-common.js';
@@ -16,10 +16,10 @@ import { addDetectOptions, runDetector, type DetectOptions } from './detect-comm
 export function registerDetectSnowshoe(detect: Command, io: CliIo, setExit: (code: number) => void): void {
   addDetectOptions(detect.command('snowshoe').description('snowshoe campaigns: many low-volume IPs sharing a credential dictionary and tooling (exit 1 when none)'))
     .action(async (opts: DetectOptions) => {
-      const r = await runDetector(io, opts, 'snowshoe', ['js'], async (ctx) => {
+      const r = await runDetector(io, opts, 'snowshoe', ['js'], loadIpProfiles, async (ctx) => {
         const ipInfo = await loadIpInfo(ctx.store);
-        const res = detectSnowshoe(ctx.sessions, { ipInfo, onProgress: ctx.onProgress });
-        const predecessor = predecessorWindowScore(ctx.sessions, { ipInfo });
+        const res = detectSnowshoeInProfiles(ctx.data, { ipInfo, onProgress: ctx.onProgress });
+        const predecessor = predecessorWindowScoreOfProfiles(ctx.data, { ipInfo });
         return { findings: res.campaigns, params: {}, stats: { ...res.stats, predecessorWindowScore: predecessor.score }, output: { campaigns: res.campaigns, predecessor } };
       });
       const campaigns = r.output.campaigns.map(toJson);

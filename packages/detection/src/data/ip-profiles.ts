@@ -1,22 +1,36 @@
+import { IpProfileBuilder, type IpProfileBuilderOptions } from './ip-profile-builder.js';
 import type { SessionRecord } from './session-record.js';
+
+/** What a profile keeps of each of its sessions: which one it is and when it ran. */
+export interface SessionStub {
+  sensor: string;
+  session: string;
+  firstTs: string | null;
+  lastTs: string | null;
+}
 
 /** Everything the campaign detectors know about one source IP in the window. */
 export interface IpProfile {
   /** Dense index (position in the profiles array). */
   index: number;
   ip: string;
-  sessions: SessionRecord[];
+  sessions: SessionStub[];
   loginAttempts: number;
   /** Distinct `username\u0000password` pairs tried (failed or not). */
   credentials: Set<string>;
   /** Distinct pairs that logged in. */
-  successes: Set<string>;
+  successes: ReadonlySet<string>;
   /** Most frequent `hassh|clientVersion` of its sessions (`|` alone when neither is known). */
   tooling: string;
   /** Distinct command scripts (normalised commands joined by newlines) of sessions with commands. */
-  scripts: Set<string>;
+  scripts: ReadonlySet<string>;
   firstTs: string | null;
   lastTs: string | null;
+  /**
+   * Strong keys (`kind \u0001 value`: injected SSH keys, download hashes and URLs, long enough
+   * command scripts, successful pairs), collected only when asked for (the botnet detector).
+   */
+  links?: Set<string>;
 }
 
 /** The key of one credential pair. */
@@ -33,7 +47,8 @@ export const scriptOf = (s: SessionRecord): string => s.commands.map((c) => c.no
 
 /**
  * Group sessions by source IP (sessions without one are left out) into profiles: credentials,
- * tooling fingerprint, command scripts, time span. Linear in the number of sessions and rows.
+ * tooling fingerprint, command scripts, time span (and strong links with `opts.links`). Linear in
+ * the number of sessions and rows; the same profiles `loadIpProfiles` reads from a store.
  *
  * @example
  * ```ts
@@ -41,39 +56,15 @@ export const scriptOf = (s: SessionRecord): string => s.commands.map((c) => c.no
  * profiles[0].credentials.size; // distinct pairs that IP tried
  * ```
  */
-export function buildIpProfiles(sessions: SessionRecord[]): IpProfile[] {
-  const byIp = new Map<string, IpProfile>();
-  const tools = new Map<string, Map<string, number>>();
+export function buildIpProfiles(sessions: readonly SessionRecord[], opts: IpProfileBuilderOptions = {}): IpProfile[] {
+  const b = new IpProfileBuilder(opts);
   for (const s of sessions) {
-    if (!s.srcIp) continue;
-    let p = byIp.get(s.srcIp);
-    if (!p) {
-      p = { index: byIp.size, ip: s.srcIp, sessions: [], loginAttempts: 0, credentials: new Set(), successes: new Set(), tooling: '|', scripts: new Set(), firstTs: null, lastTs: null };
-      byIp.set(s.srcIp, p);
-      tools.set(s.srcIp, new Map());
-    }
-    p.sessions.push(s);
-    p.loginAttempts += Math.max(s.loginAttempts, s.credentials.length);
-    for (const c of s.credentials) {
-      const k = credKey(c.username, c.password);
-      p.credentials.add(k);
-      if (c.success) p.successes.add(k);
-    }
-    if (s.commands.length > 0) p.scripts.add(scriptOf(s));
-    if (s.hassh || s.clientVersion) {
-      const t = `${s.hassh ?? ''}|${s.clientVersion ?? ''}`;
-      const m = tools.get(s.srcIp)!;
-      m.set(t, (m.get(t) ?? 0) + 1);
-    }
-    if (s.firstTs && (!p.firstTs || s.firstTs < p.firstTs)) p.firstTs = s.firstTs;
-    const last = s.lastTs ?? s.firstTs;
-    if (last && (!p.lastTs || last > p.lastTs)) p.lastTs = last;
+    const slot = b.addSession(s);
+    if (slot < 0) continue;
+    for (const c of s.credentials) b.addCredential(slot, c.username, c.password, c.success);
+    for (const c of s.commands) b.addCommand(slot, c.normalized);
+    for (const d of s.downloads) b.addDownload(slot, d.url, d.shasum);
+    for (const k of s.sshKeys) b.addSshKey(slot, k);
   }
-  for (const p of byIp.values()) {
-    let best = '|';
-    let n = 0;
-    for (const [t, c] of tools.get(p.ip)!) if (c > n || (c === n && t < best)) [best, n] = [t, c];
-    p.tooling = best;
-  }
-  return [...byIp.values()];
+  return b.build();
 }

@@ -1,4 +1,4 @@
-import { buildIpProfiles } from '../data/ip-profiles.js';
+import { buildIpProfiles, type IpProfile } from '../data/ip-profiles.js';
 import type { SessionRecord } from '../data/session-record.js';
 import type { Finding } from '../types.js';
 import { describeCampaign } from './describe-campaign.js';
@@ -23,14 +23,28 @@ export interface SnowshoeResult {
  * ```
  */
 export function detectSnowshoe(sessions: SessionRecord[], options: SnowshoeOptions = {}): SnowshoeResult {
+  return detectSnowshoeInProfiles(buildIpProfiles(sessions), options);
+}
+
+/**
+ * {@link detectSnowshoe} on per-IP profiles (`buildIpProfiles(sessions)`, or `loadIpProfiles`
+ * straight from a store, which reads far less than `loadSessions`).
+ *
+ * @example
+ * ```ts
+ * const { campaigns } = detectSnowshoeInProfiles(await loadIpProfiles(store, window));
+ * ```
+ */
+export function detectSnowshoeInProfiles(profiles: IpProfile[], options: SnowshoeOptions = {}): SnowshoeResult {
   const o = { ...SNOWSHOE_DEFAULTS, ...options };
   const progress = o.onProgress ?? (() => undefined);
   progress({ step: 'profiles', processed: 0, total: 3 });
-  const profiles = buildIpProfiles(sessions);
   const lowVolume = new Uint8Array(profiles.length);
   const toolingCount = new Map<string, number>();
   let low = 0;
+  let sessions = 0;
   for (const p of profiles) {
+    sessions += p.sessions.length;
     if (p.sessions.length <= o.maxSessionsPerIp && p.loginAttempts <= o.maxAttemptsPerIp && p.loginAttempts > 0) {
       lowVolume[p.index] = 1;
       low++;
@@ -45,5 +59,5 @@ export function detectSnowshoe(sessions: SessionRecord[], options: SnowshoeOptio
     .map((g) => describeCampaign(g, { toolingShare: (toolingCount.get(g.tooling) ?? 0) / Math.max(1, low), ipInfo: o.ipInfo }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   progress({ step: 'scoring', processed: 3, total: 3 });
-  return { campaigns, stats: { sessions: sessions.length, ips: profiles.length, lowVolumeIps: low, candidateGroups: groups.length, campaigns: campaigns.length } };
+  return { campaigns, stats: { sessions, ips: profiles.length, lowVolumeIps: low, candidateGroups: groups.length, campaigns: campaigns.length } };
 }

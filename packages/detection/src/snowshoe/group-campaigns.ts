@@ -64,29 +64,42 @@ export function groupCampaigns(profiles: IpProfile[], lowVolume: Uint8Array, opt
 }
 
 function attachByDictionary(profiles: IpProfile[], lowVolume: Uint8Array, groups: CampaignGroup[], groupOf: Int32Array): number {
-  // Dictionary of a group: the pairs its members tried (bound or not).
-  const dict = new Map<string, number[]>(); // tooling + pair -> group ids
+  // Dictionary of a group: the pairs its members tried (bound or not), per tooling: pair -> group ids.
+  const dict = new Map<string, Map<string, number[]>>();
   const spans: Array<[number, number]> = [];
   groups.forEach((g, gi) => {
     // Small groups have seen only part of their dictionary: count a pair once seen there.
     const minUse = g.members.length < 30 ? 1 : 2;
     const counts = new Map<string, number>();
     for (const m of g.members) for (const c of m.credentials) counts.set(c, (counts.get(c) ?? 0) + 1);
+    let byPair = dict.get(g.tooling);
+    if (!byPair) dict.set(g.tooling, (byPair = new Map()));
     for (const [c, n] of counts) {
       if (n < minUse) continue;
-      const k = `${g.tooling}\u0001${c}`;
-      const l = dict.get(k);
+      const l = byPair.get(c);
       if (l) l.push(gi);
-      else dict.set(k, [gi]);
+      else byPair.set(c, [gi]);
     }
-    const ts = g.members.flatMap((m) => [m.firstTs, m.lastTs]).filter((t): t is string => !!t).map(Date.parse);
-    spans.push(ts.length ? [Math.min(...ts) - DAY_MS, Math.max(...ts) + DAY_MS] : [-Infinity, Infinity]);
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const m of g.members) {
+      for (const t of [m.firstTs, m.lastTs]) {
+        if (!t) continue;
+        const x = Date.parse(t);
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+    }
+    spans.push(lo <= hi ? [lo - DAY_MS, hi + DAY_MS] : [-Infinity, Infinity]);
   });
   const joins: Array<[IpProfile, number]> = [];
   for (const p of profiles) {
     if (!lowVolume[p.index] || groupOf[p.index] !== -1 || p.credentials.size < 2) continue;
+    const byPair = dict.get(p.tooling);
+    if (!byPair) continue;
     const hits = new Map<number, number>();
-    for (const c of p.credentials) for (const gi of dict.get(`${p.tooling}\u0001${c}`) ?? []) hits.set(gi, (hits.get(gi) ?? 0) + 1);
+    for (const c of p.credentials) for (const gi of byPair.get(c) ?? []) hits.set(gi, (hits.get(gi) ?? 0) + 1);
+    if (hits.size === 0) continue;
     const t = p.firstTs ? Date.parse(p.firstTs) : NaN;
     const full = [...hits].filter(([gi, n]) => n === p.credentials.size && (Number.isNaN(t) || (t >= spans[gi]![0] && t <= spans[gi]![1])));
     // Ambiguous between two campaigns: leave it out rather than guess.

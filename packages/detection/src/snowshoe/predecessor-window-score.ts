@@ -1,3 +1,4 @@
+import type { IpProfile } from '../data/ip-profiles.js';
 import type { SessionRecord } from '../data/session-record.js';
 import type { IpInfo } from './snowshoe-options.js';
 
@@ -26,9 +27,32 @@ export interface PredecessorWindowScore {
  * predecessorWindowScore(sessions).isLikelySnowshoe; // one yes/no for the window
  * ```
  */
-export function predecessorWindowScore(sessions: SessionRecord[], opts: { ipInfo?: Map<string, IpInfo>; sensitivity?: number } = {}): PredecessorWindowScore {
+export function predecessorWindowScore(sessions: SessionRecord[], opts: PredecessorOptions = {}): PredecessorWindowScore {
   const perIp = new Map<string, number>();
   for (const s of sessions) if (s.srcIp) perIp.set(s.srcIp, (perIp.get(s.srcIp) ?? 0) + 1);
+  return windowScore(perIp, sessions.map((s) => s.firstTs), opts);
+}
+
+/**
+ * {@link predecessorWindowScore} on per-IP profiles (sessions without a source IP are not in
+ * profiles, so their start times are left out).
+ *
+ * @example
+ * ```ts
+ * predecessorWindowScoreOfProfiles(await loadIpProfiles(store, window)).score;
+ * ```
+ */
+export function predecessorWindowScoreOfProfiles(profiles: IpProfile[], opts: PredecessorOptions = {}): PredecessorWindowScore {
+  return windowScore(new Map(profiles.map((p) => [p.ip, p.sessions.length])), profiles.flatMap((p) => p.sessions.map((s) => s.firstTs)), opts);
+}
+
+/** Options of {@link predecessorWindowScore}: enrichment for diversity, and the yes/no threshold (0.7). */
+export interface PredecessorOptions {
+  ipInfo?: Map<string, IpInfo>;
+  sensitivity?: number;
+}
+
+function windowScore(perIp: Map<string, number>, starts: Array<string | null>, opts: PredecessorOptions): PredecessorWindowScore {
   const n = perIp.size;
   if (n < 10) {
     return { isLikelySnowshoe: false, score: 0, uniqueIps: n, singleAttemptRatio: 0, lowVolumeRatio: 0, coordination: 0, hasClustering: false, diversity: 0, recommendation: 'NO DATA: Insufficient data for analysis' };
@@ -39,7 +63,7 @@ export function predecessorWindowScore(sessions: SessionRecord[], opts: { ipInfo
     if (c === 1) single++;
     if (c <= 5) lowVol++;
   }
-  const times = sessions.map((s) => (s.firstTs ? Date.parse(s.firstTs) / 1000 : NaN)).filter((t) => !Number.isNaN(t)).sort((a, b) => a - b);
+  const times = Float64Array.from(starts.filter((t): t is string => !!t), (t) => Date.parse(t) / 1000).filter((t) => !Number.isNaN(t)).sort();
   const { clustered, clusters } = dbscan1d(times, 360, 5);
   const coordination = times.length >= 5 ? clustered / times.length : 0;
   const hasClustering = clusters > 0 && coordination > 0.3;
@@ -61,7 +85,7 @@ export function predecessorWindowScore(sessions: SessionRecord[], opts: { ipInfo
 }
 
 /** DBSCAN on sorted 1-D points: how many points are in clusters, and how many clusters. */
-function dbscan1d(xs: number[], eps: number, minSamples: number): { clustered: number; clusters: number } {
+function dbscan1d(xs: Float64Array, eps: number, minSamples: number): { clustered: number; clusters: number } {
   const n = xs.length;
   const core = new Uint8Array(n);
   let lo = 0;

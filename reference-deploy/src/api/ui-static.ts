@@ -81,14 +81,14 @@ export async function resolveUiFile(root: string, urlPath: string): Promise<{ fi
 /**
  * Mount the UI at `prefix` (default `/ui`): `/ui` redirects to `/ui/`, files are served with
  * their content type, unknown extension-less paths get `index.html`, and a missing build is a
- * 503 naming the command that makes it.
+ * 503 naming the command that makes it. HTML pages carry `csp` (default {@link UI_CSP}).
  *
  * @example
  * ```ts
  * mountUiStatic(app); // GET /ui/ → ui/dist/index.html
  * ```
  */
-export function mountUiStatic<E extends Env>(app: Hono<E>, root: string = defaultUiDir(), prefix = '/ui'): void {
+export function mountUiStatic<E extends Env>(app: Hono<E>, root: string = defaultUiDir(), prefix = '/ui', csp: string = UI_CSP): void {
   app.get(prefix, (c) => c.redirect(`${prefix}/`, 301));
   const serve = async (c: Context<E>) => {
     const path = new URL(c.req.url).pathname.slice(prefix.length);
@@ -104,7 +104,7 @@ export function mountUiStatic<E extends Env>(app: Hono<E>, root: string = defaul
       'Content-Type': type,
       'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'X-Content-Type-Options': 'nosniff',
-      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': UI_CSP } : {}),
+      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': csp } : {}),
     });
   };
   app.get(`${prefix}/*`, serve);

@@ -1,6 +1,4 @@
-import type { ColumnType } from 'kysely';
-
-type Json = ColumnType<unknown, string, string>;
+import type { Json } from './schema.js';
 
 /** Kysely table types added by schema step 3 (detection). */
 export interface DetectionTables {

@@ -1,7 +1,5 @@
 import type { ColumnType } from 'kysely';
-
-type Int8 = ColumnType<number | string, number, number>;
-type Json = ColumnType<unknown, string, string>;
+import type { Int8, Json } from './schema.js';
 
 /** Kysely table types added by schema step 2 (enrichment). */
 export interface EnrichmentTables {

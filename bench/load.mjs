@@ -6,7 +6,9 @@ import * as core from '../packages/core/dist/index.js';
 const [kind, db, ...files] = process.argv.slice(2);
 const store = await core.openStore(db);
 const t0 = process.hrtime.bigint();
-const r = kind === 'delta' ? await core.deltaLoad(store, files) : await core.bulkLoad(store, files);
+// PREPARE=thread: records parsed on a worker thread (the loader's `prepare` option; default inline).
+const opts = process.env.PREPARE ? { prepare: process.env.PREPARE } : {};
+const r = kind === 'delta' ? await core.deltaLoad(store, files, opts) : await core.bulkLoad(store, files, opts);
 const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
 await store.close();
 console.log(JSON.stringify({

@@ -17,7 +17,8 @@ const pgUrl = process.env.COWRIE_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:
 const data = join(root, `.bench-data/realdata-x${copies}`);
 
 const node = (script, ...a) => {
-  const r = spawnSync(process.execPath, [join(root, script), ...a], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const env = typeof a[a.length - 1] === 'object' ? a.pop() : {};
+  const r = spawnSync(process.execPath, [join(root, script), ...a], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 };
@@ -34,10 +35,11 @@ console.error('store floors…');
 const storeFloorSqlite = node('bench/store-floor.mjs', files[0], 'all');
 const storeFloorPg = skipPg ? null : node('bench/store-floor-pg.mjs', pgUrl, files[0]);
 const rows = [];
-const measure = (name, kind, db, cmdDb) => {
+const measure = (name, kind, db, cmdDb, env = {}) => {
   console.error(`${name}…`);
-  const r = node('bench/load.mjs', kind, db, ...files);
-  rows.push({ name, ...r, ratio: r.eventsPerSecond / floor.eventsPerSecond, command: `node bench/load.mjs ${kind} ${cmdDb} .bench-data/realdata-x${copies}/*.json` });
+  const r = node('bench/load.mjs', kind, db, ...files, env);
+  const prefix = Object.entries(env).map(([k, v]) => `${k}=${v} `).join('');
+  rows.push({ name, ...r, ratio: r.eventsPerSecond / floor.eventsPerSecond, command: `${prefix}node bench/load.mjs ${kind} ${cmdDb} .bench-data/realdata-x${copies}/*.json` });
   return r;
 };
 
@@ -46,6 +48,7 @@ try {
   const sqlite = join(tmp, 'bench.sqlite');
   measure('bulk → SQLite (empty database)', 'bulk', sqlite, '/tmp/bench.sqlite');
   measure('bulk again → SQLite (all duplicates)', 'bulk', sqlite, '/tmp/bench.sqlite');
+  measure('bulk → SQLite, records prepared on a worker thread', 'bulk', join(tmp, 'thread.sqlite'), '/tmp/thread.sqlite', { PREPARE: 'thread' });
   const sqliteDelta = join(tmp, 'delta.sqlite');
   measure('delta → SQLite (first run reads everything)', 'delta', sqliteDelta, '/tmp/delta.sqlite');
   measure('delta again → SQLite (nothing new)', 'delta', sqliteDelta, '/tmp/delta.sqlite');

@@ -22,7 +22,6 @@ const SESSION_SET_LIMIT = 50_000;
 const CHUNK_RECORDS = 1_000;
 const CHUNK_BYTES = 1024 * 1024;
 const CHUNKS_AHEAD = 4;
-const THREAD_MIN_BYTES = 8 * 1024 * 1024;
 
 /** How {@link LoadRun.readFile} reads one stream. */
 export interface ReadFileMode {
@@ -223,8 +222,7 @@ export class LoadRun {
     const want = this.opts.prepare ?? 'auto';
     const url = want === 'inline' ? null : preparerWorkerUrl();
     if (want === 'thread' && !url) throw new Error('prepare: "thread" needs the built package (dist/prepare-worker.js); it is not available here');
-    const big = this.bytesTotal === 0 || this.bytesTotal > THREAD_MIN_BYTES;
-    this.preparer = url && (want === 'thread' || big) ? createThreadPreparer(url) : createInlinePreparer();
+    this.preparer = url && want === 'thread' ? createThreadPreparer(url) : createInlinePreparer();
     return this.preparer;
   }
 

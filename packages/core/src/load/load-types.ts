@@ -17,9 +17,10 @@ export interface LoadOptions {
   /** Working directory for relative inputs. */
   cwd?: string;
   /**
-   * Where records are parsed: `thread` (a worker thread, beside the database writes), `inline`
-   * (the caller's thread), or `auto` (default): a thread when the input is over 8 MiB and the
-   * built worker is available.
+   * Where records are parsed: `inline` (the caller's thread; what `auto`, the default, picks) or
+   * `thread` (a worker thread beside the database writes). Measured on 2 cores (BENCHMARKS.md):
+   * the thread takes about 15 % off the writer's thread but moving prepared rows between threads
+   * costs nearly what it saves and adds about 100 MB of memory, so it is opt-in.
    */
   prepare?: 'auto' | 'thread' | 'inline';
 }

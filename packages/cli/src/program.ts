@@ -1,25 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { registerDbMigrate } from './commands/db-migrate.js';
-import { registerDlqList } from './commands/dlq-list.js';
-import { registerLoadBulk } from './commands/load-bulk.js';
-import { registerLoadDelta } from './commands/load-delta.js';
-import { registerImportPredecessor } from './commands/import-predecessor.js';
-import { registerReportSummary } from './commands/report-summary.js';
-import { registerSessionsShow } from './commands/sessions-show.js';
-import { registerServeApi } from './commands/serve-api.js';
-import { registerDetectBotnet } from './commands/detect-botnet.js';
-import { registerDetectLongtail } from './commands/detect-longtail.js';
-import { registerDetectSnowshoe } from './commands/detect-snowshoe.js';
-import { registerEnrichRefresh } from './commands/enrich-refresh.js';
-import { registerEnrichStatus } from './commands/enrich-status.js';
-import { registerEnrichCacheMigrate } from './commands/enrich-cache-migrate.js';
-import { registerCoordinator } from './commands/coordinator.js';
-import { registerWorker } from './commands/worker.js';
-import { registerLoader } from './commands/loader.js';
-import { registerMcp } from './commands/mcp.js';
-import { registerJobsSubmit } from './commands/jobs-submit.js';
-import { registerJobsStatus } from './commands/jobs-status.js';
-import { registerJobsWatch } from './commands/jobs-watch.js';
 import { EXIT, processIo, type CliIo } from './io.js';
 import { reportError } from './output.js';
 import { VERSION } from './version.js';
@@ -50,46 +29,54 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   };
   const mark = (cmd: Command) => cmd.exitOverride().configureOutput(output);
   mark(program);
-  const db = mark(program.command('db').description('database schema'));
-  const load = mark(program.command('load').description('load Cowrie JSON logs'));
-  const report = mark(program.command('report').description('reports over the stored data'));
-  const sessions = mark(program.command('sessions').description('look at sessions'));
-  const detect = mark(program.command('detect').description('find snowshoe campaigns, botnets and the long tail (exit 1 when nothing is found)'));
-  const dlq = mark(program.command('dlq').description('dead letters (records that could not be stored as events)'));
-  registerDbMigrate(db, io, setExit);
-  registerLoadBulk(load, io, setExit);
-  registerLoadDelta(load, io, setExit);
-  registerReportSummary(report, io, setExit);
-  registerSessionsShow(sessions, io, setExit);
-  registerDetectSnowshoe(detect, io, setExit);
-  registerDetectBotnet(detect, io, setExit);
-  registerDetectLongtail(detect, io, setExit);
-  registerDlqList(dlq, io, setExit);
-  const importGroup = mark(program.command('import').description('bring data over from other tools'));
-  registerImportPredecessor(importGroup, io, setExit);
-  for (const c of importGroup.commands) mark(c);
-  for (const group of [db, load, report, sessions, dlq, detect]) for (const c of group.commands) mark(c);
-  const serve = mark(program.command('serve').description('run a service (statistics API)'));
-  registerServeApi(serve, io, setExit);
-  for (const c of serve.commands) mark(c);
-  const enrich = mark(program.command('enrich').description('threat-intelligence enrichment: DShield, VirusTotal, URLhaus, SPUR, HIBP'));
-  const enrichCache = mark(enrich.command('cache').description('the enrichment cache (disk, SQL, hybrid)'));
-  registerEnrichRefresh(enrich, io, setExit);
-  registerEnrichStatus(enrich, io, setExit);
-  registerEnrichCacheMigrate(enrichCache, io, setExit);
-  for (const group of [enrich, enrichCache]) for (const c of group.commands) mark(c);
-  // Jobs: the coordinator, workers and loaders as services, and the `jobs` client commands.
-  const services = [registerCoordinator, registerWorker, registerLoader, registerMcp].map((r) => {
-    const before = program.commands.length;
-    r(program, io, setExit);
-    return program.commands.slice(before);
-  }).flat();
-  for (const c of services) mark(c);
-  const jobs = mark(program.command('jobs').description('submit, watch, list and cancel jobs on the coordinator (env COWRIE_COORDINATOR_URL, COWRIE_API_KEY)'));
-  registerJobsSubmit(jobs, io, setExit);
-  registerJobsStatus(jobs, io, setExit);
-  registerJobsWatch(jobs, io, setExit);
-  for (const c of jobs.commands) mark(c);
+  const group = (name: string, description: string) => mark(program.command(name).description(description));
+  const groups = {
+    db: group('db', 'database schema'),
+    load: group('load', 'load Cowrie JSON logs'),
+    report: group('report', 'reports over the stored data'),
+    sessions: group('sessions', 'look at sessions'),
+    detect: group('detect', 'find snowshoe campaigns, botnets and the long tail (exit 1 when nothing is found)'),
+    dlq: group('dlq', 'dead letters (records that could not be stored as events)'),
+    import: group('import', 'bring data over from other tools'),
+    serve: group('serve', 'run a service (statistics API)'),
+    enrich: group('enrich', 'threat-intelligence enrichment: DShield, VirusTotal, URLhaus, SPUR, HIBP'),
+    jobs: group('jobs', 'submit, watch, list and cancel jobs on the coordinator (env COWRIE_COORDINATOR_URL, COWRIE_API_KEY)'),
+  };
+  // Each group's commands are imported only when that group runs: a `cowrie load` need not load
+  // the queue, the web server or ONNX runtimes. Help and unknown commands load everything.
+  type Register = (parent: Command, io: CliIo, setExit: (code: number) => void) => void;
+  const on = (parent: Command, ...regs: Register[]) => {
+    const before = new Set(parent.commands);
+    for (const r of regs) r(parent, io, setExit);
+    for (const c of parent.commands) if (!before.has(c)) mark(c);
+  };
+  const loaders: Record<string, () => Promise<void>> = {
+    db: async () => on(groups.db, (await import('./commands/db-migrate.js')).registerDbMigrate),
+    load: async () => on(groups.load, (await import('./commands/load-bulk.js')).registerLoadBulk, (await import('./commands/load-delta.js')).registerLoadDelta),
+    report: async () => on(groups.report, (await import('./commands/report-summary.js')).registerReportSummary),
+    sessions: async () => on(groups.sessions, (await import('./commands/sessions-show.js')).registerSessionsShow),
+    dlq: async () => on(groups.dlq, (await import('./commands/dlq-list.js')).registerDlqList),
+    import: async () => on(groups.import, (await import('./commands/import-predecessor.js')).registerImportPredecessor),
+    detect: async () => on(groups.detect, (await import('./commands/detect-snowshoe.js')).registerDetectSnowshoe,
+      (await import('./commands/detect-botnet.js')).registerDetectBotnet, (await import('./commands/detect-longtail.js')).registerDetectLongtail),
+    serve: async () => on(groups.serve, (await import('./commands/serve-api.js')).registerServeApi),
+    enrich: async () => {
+      on(groups.enrich, (await import('./commands/enrich-refresh.js')).registerEnrichRefresh, (await import('./commands/enrich-status.js')).registerEnrichStatus);
+      on(mark(groups.enrich.command('cache').description('the enrichment cache (disk, SQL, hybrid)')), (await import('./commands/enrich-cache-migrate.js')).registerEnrichCacheMigrate);
+    },
+    jobs: async () => on(groups.jobs, (await import('./commands/jobs-submit.js')).registerJobsSubmit,
+      (await import('./commands/jobs-status.js')).registerJobsStatus, (await import('./commands/jobs-watch.js')).registerJobsWatch),
+    // Services are top-level commands.
+    coordinator: async () => on(program, (await import('./commands/coordinator.js')).registerCoordinator),
+    worker: async () => on(program, (await import('./commands/worker.js')).registerWorker),
+    loader: async () => on(program, (await import('./commands/loader.js')).registerLoader),
+    mcp: async () => on(program, (await import('./commands/mcp.js')).registerMcp),
+  };
+  const first = argv.find((a) => !a.startsWith('-'));
+  const only = first !== undefined && first !== 'help' ? loaders[first] : undefined;
+  const versionOnly = first === undefined && (argv.includes('-V') || argv.includes('--version'));
+  if (only) await only();
+  else if (!versionOnly) for (const load of Object.values(loaders)) await load();
 
   try {
     await program.parseAsync(argv, { from: 'user' });

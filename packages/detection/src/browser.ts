@@ -18,7 +18,7 @@ export type { SessionRecord, DetectionWindow } from './data/session-record.js';
 export * from './compute/index.js';
 export { createOnnxWebBackend, ONNX_WEB_MAX_ELEMENTS, type OnnxWebBackendOptions } from './compute/onnx-web/index.js';
 // Detector algorithms over plain data (SessionRecord[] in, Finding-shaped results out).
-export { buildIpProfiles, credKey, credLabel, scriptOf, type IpProfile, type SessionStub } from './data/ip-profiles.js';
+export { buildIpProfiles, credKey, credLabel, scriptOf, spanOf, type IpProfile, type SessionStub } from './data/ip-profiles.js';
 export { IpProfileBuilder, linkKey, type IpProfileBuilderOptions, type SessionHead } from './data/ip-profile-builder.js';
 export { stableHash, findingId } from './data/stable-id.js';
 export { slash16 } from './data/ip-prefix.js';

@@ -8,9 +8,10 @@ export type { SessionRecord, DetectionWindow } from './data/session-record.js';
 // Campaign detectors (snowshoe, botnet), their data loader, storage, simulator and evaluation.
 export { loadSessions } from './data/load-sessions.js';
 export { loadIpProfiles, type LoadIpProfilesOptions } from './data/load-ip-profiles.js';
+export { loadFindingSessions } from './data/load-finding-sessions.js';
 export { resolveWindow, addMs, DEFAULT_WINDOW_MS } from './data/resolve-window.js';
 export { loadIpInfo } from './data/load-ip-info.js';
-export { buildIpProfiles, credKey, credLabel, scriptOf, type IpProfile, type SessionStub } from './data/ip-profiles.js';
+export { buildIpProfiles, credKey, credLabel, scriptOf, spanOf, type IpProfile, type SessionStub } from './data/ip-profiles.js';
 export { IpProfileBuilder, linkKey, type IpProfileBuilderOptions, type SessionHead } from './data/ip-profile-builder.js';
 export { stableHash, findingId } from './data/stable-id.js';
 export { slash16 } from './data/ip-prefix.js';

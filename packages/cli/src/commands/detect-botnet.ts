@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { BOTNET_DEFAULTS, detectBotnetsInProfiles, loadIpProfiles, type Finding } from '@cowrieprocessor/detection';
+import type { CowrieStore } from '@cowrieprocessor/core';
+import { BOTNET_DEFAULTS, detectBotnetsInProfiles, loadFindingSessions, loadIpProfiles, type DetectionWindow, type Finding, type ProgressFn } from '@cowrieprocessor/detection';
 import type { CliIo } from '../io.js';
 import { printJson, printLines, printable } from '../output.js';
 import { addDetectOptions, runDetector, type DetectOptions } from './detect-common.js';
@@ -17,8 +18,13 @@ export function registerDetectBotnet(detect: Command, io: CliIo, setExit: (code:
   addDetectOptions(detect.command('botnet').description('botnet clusters: IPs sharing SSH keys, downloads, scripts or credentials (exit 1 when none)'))
     .action(async (opts: DetectOptions) => {
       const links = { minScriptCommands: BOTNET_DEFAULTS.minScriptCommands };
-      const r = await runDetector(io, opts, 'botnet', ['js'], (store, window, o) => loadIpProfiles(store, window, { ...o, links, credentials: 'succeeded' }), async (ctx) => {
-        const res = detectBotnetsInProfiles(ctx.data, { ...links, onProgress: ctx.onProgress });
+      const load = async (store: CowrieStore, window: DetectionWindow, o: { onProgress: ProgressFn }) => {
+        const triedBy = new Map<string, number>();
+        return { profiles: await loadIpProfiles(store, window, { ...o, links, credentials: 'succeeded', triedBy }), triedBy };
+      };
+      const r = await runDetector(io, opts, 'botnet', ['js'], load, async (ctx) => {
+        const res = detectBotnetsInProfiles(ctx.data.profiles, { ...links, triedBy: ctx.data.triedBy, onProgress: ctx.onProgress });
+        await loadFindingSessions(ctx.store, ctx.window, res.clusters);
         return { findings: res.clusters, params: {}, stats: res.stats, output: res.clusters };
       });
       const clusters = r.output.map(toJson);

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { detectSnowshoeInProfiles, loadIpInfo, loadIpProfiles, predecessorWindowScoreOfProfiles, type Finding } from '@cowrieprocessor/detection';
+import type { CowrieStore } from '@cowrieprocessor/core';
+import { detectSnowshoeInProfiles, loadFindingSessions, loadIpInfo, loadIpProfiles, predecessorWindowScoreOfProfiles, type DetectionWindow, type Finding, type ProgressFn } from '@cowrieprocessor/detection';
 import type { CliIo } from '../io.js';
 import { printJson, printLines, printable } from '../output.js';
 import { addDetectOptions, runDetector, type DetectOptions } from './detect-common.js';
@@ -16,10 +17,15 @@ import { addDetectOptions, runDetector, type DetectOptions } from './detect-comm
 export function registerDetectSnowshoe(detect: Command, io: CliIo, setExit: (code: number) => void): void {
   addDetectOptions(detect.command('snowshoe').description('snowshoe campaigns: many low-volume IPs sharing a credential dictionary and tooling (exit 1 when none)'))
     .action(async (opts: DetectOptions) => {
-      const r = await runDetector(io, opts, 'snowshoe', ['js'], loadIpProfiles, async (ctx) => {
+      const load = async (store: CowrieStore, window: DetectionWindow, o: { onProgress: ProgressFn }) => {
+        const starts: Array<string | null> = [];
+        return { profiles: await loadIpProfiles(store, window, { ...o, starts }), starts };
+      };
+      const r = await runDetector(io, opts, 'snowshoe', ['js'], load, async (ctx) => {
         const ipInfo = await loadIpInfo(ctx.store);
-        const res = detectSnowshoeInProfiles(ctx.data, { ipInfo, onProgress: ctx.onProgress });
-        const predecessor = predecessorWindowScoreOfProfiles(ctx.data, { ipInfo });
+        const res = detectSnowshoeInProfiles(ctx.data.profiles, { ipInfo, onProgress: ctx.onProgress });
+        await loadFindingSessions(ctx.store, ctx.window, res.campaigns);
+        const predecessor = predecessorWindowScoreOfProfiles(ctx.data.profiles, { ipInfo, starts: ctx.data.starts });
         return { findings: res.campaigns, params: {}, stats: { ...res.stats, predecessorWindowScore: predecessor.score }, output: { campaigns: res.campaigns, predecessor } };
       });
       const campaigns = r.output.campaigns.map(toJson);

@@ -11,6 +11,12 @@ export interface BotnetOptions {
    * (`root/root` succeeding everywhere says nothing about coordination).
    */
   maxCredentialShare?: number;
+  /**
+   * For each successful pair, how many IPs tried it (`credKey` → IPs), when counted elsewhere
+   * (`loadIpProfiles(…, { credentials: 'succeeded', triedBy })`); otherwise counted from every
+   * profile's `credentials`.
+   */
+  triedBy?: ReadonlyMap<string, number>;
   onProgress?: ProgressFn;
 }
 

@@ -1,4 +1,4 @@
-import { buildIpProfiles, credLabel, type IpProfile, type SessionStub } from '../data/ip-profiles.js';
+import { buildIpProfiles, credLabel, spanOf, type IpProfile, type SessionStub } from '../data/ip-profiles.js';
 import { slash16 } from '../data/ip-prefix.js';
 import type { SessionRecord } from '../data/session-record.js';
 import { findingId, stableHash } from '../data/stable-id.js';
@@ -45,14 +45,16 @@ export function detectBotnetsInProfiles(profiles: IpProfile[], options: BotnetOp
   progress({ step: 'links', processed: 0, total: 3 });
   const nIps = profiles.length;
   // How many IPs tried each pair that succeeded somewhere (the credential rarity rule).
+  // Counted here from every IP's pairs, or given (`loadIpProfiles` counts them in SQL).
+  const given = o.triedBy;
   const tried = new Map<string, number>();
-  for (const p of profiles) for (const c of p.successes) tried.set(c, 0);
+  if (!given) for (const p of profiles) for (const c of p.successes) tried.set(c, 0);
   const postings = new Map<string, number[]>(); // kind \u0001 value -> IP indexes
   let sessions = 0;
   for (const p of profiles) {
     if (!p.links) throw new TypeError('detectBotnetsInProfiles needs profiles built with links');
-    sessions += p.sessions.length;
-    if (tried.size > 0) for (const c of p.credentials) if (tried.has(c)) tried.set(c, tried.get(c)! + 1);
+    sessions += p.sessionCount;
+    if (!given && tried.size > 0) for (const c of p.credentials) if (tried.has(c)) tried.set(c, tried.get(c)! + 1);
     for (const k of p.links) {
       const l = postings.get(k);
       if (l) l.push(p.index);
@@ -65,7 +67,7 @@ export function detectBotnetsInProfiles(profiles: IpProfile[], options: BotnetOp
   for (const [k, ips] of postings) {
     if (ips.length < 2) continue;
     const sep = k.indexOf('\u0001');
-    if (k.slice(0, sep) === 'credential' && (tried.get(k.slice(sep + 1)) ?? 0) > o.maxCredentialShare * nIps) continue;
+    if (k.slice(0, sep) === 'credential' && ((given ?? tried).get(k.slice(sep + 1)) ?? 0) > o.maxCredentialShare * nIps) continue;
     strong.push([k, ips]);
     for (let i = 1; i < ips.length; i++) uf.union(ips[0]!, ips[i]!);
   }
@@ -102,25 +104,26 @@ function describeCluster(members: IpProfile[], keys: Array<[string, number[]]>):
     else list.push({ value: e.value, ips: e.n });
   }
   const top = sorted[0]!;
+  // Session stubs only when the profiles carry them (`loadFindingSessions` fills them otherwise).
   const sessions: SessionStub[] = members.flatMap((m) => m.sessions);
-  const times = sessions.map((s) => s.firstTs).filter((t): t is string => !!t).sort();
-  const lasts = sessions.map((s) => s.lastTs ?? s.firstTs).filter((t): t is string => !!t).sort();
+  const nSessions = members.reduce((a, m) => a + m.sessionCount, 0);
+  const { firstSeen, lastSeen } = spanOf(members);
   const sizeF = 1 - Math.exp(-n / 5);
   const kindsF = Math.min(1, kindsMajority.size / 3);
   const coverF = top.n / n;
   const score = Math.round((0.35 * sizeF + 0.35 * kindsF + 0.3 * coverF) * 1e4) / 1e4;
   const nets = new Set(members.map((m) => slash16(m.ip)));
   const reasons = [
-    `${n} IPs (${nets.size} /16 networks), ${sessions.length} sessions`,
+    `${n} IPs (${nets.size} /16 networks), ${nSessions} sessions`,
     ...[...kindsMajority].map((k) => `most IPs share the same ${KIND_WORDS[k]}`),
     `the most shared key (${KIND_WORDS[top.kind]}) covers ${top.n} of ${n} IPs`,
   ];
   return {
     id: findingId('botnet', 'cluster', top.k),
-    detector: 'botnet', kind: 'cluster', score, firstSeen: times[0] ?? null, lastSeen: lasts[lasts.length - 1] ?? null,
+    detector: 'botnet', kind: 'cluster', score, firstSeen, lastSeen,
     summary: `botnet cluster: ${n} IPs sharing ${[...kindsMajority].map((k) => KIND_WORDS[k]).join(', ') || KIND_WORDS[top.kind]}`,
     evidence: { reasons, shared, sharedKinds: [...kindsMajority], slash16: nets.size, components: { size: r4(sizeF), kinds: r4(kindsF), coverage: r4(coverF) } },
-    ips: members.map((m) => ({ ip: m.ip, sessions: m.sessions.length })).sort((a, b) => (a.ip < b.ip ? -1 : 1)),
+    ips: members.map((m) => ({ ip: m.ip, sessions: m.sessionCount })).sort((a, b) => (a.ip < b.ip ? -1 : 1)),
     sessions: sessions.map((s) => ({ sensor: s.sensor, session: s.session })),
   };
 }

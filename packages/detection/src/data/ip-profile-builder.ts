@@ -20,10 +20,13 @@ export interface IpProfileBuilderOptions {
 
 interface IpState {
   profile: IpProfile;
-  /** The only tooling seen so far and its count, until a second one shows up. */
+  /** The only tooling seen so far and its session count, until a second one shows up. */
   tool: string | null;
   toolCount: number;
   tools: Map<string, number> | null;
+  /** Sum of the sessions' own `login_attempts`, and credential rows seen. */
+  attempts: number;
+  credRows: number;
 }
 
 /** Shared by every profile that has no successes (or scripts) until it gets one: most have none. */
@@ -39,30 +42,25 @@ const addTo = (set: ReadonlySet<string>, key: string): Set<string> => {
 export const linkKey = (kind: string, value: string): string => `${kind}\u0001${value}`;
 
 /**
- * Builds {@link IpProfile}s one row at a time: sessions first (each returns a slot), then their
- * credentials, commands (in event order), downloads and SSH keys by slot. Nothing per session is
- * kept but its slot's IP, credential count and (while its commands arrive) command list, so a
- * window of 100k sessions and 250k credential rows builds without a record per child row. Both
- * {@link buildIpProfiles} (from `SessionRecord`s) and `loadIpProfiles` (straight from the store)
- * build through it, so the two give the same profiles.
+ * Builds {@link IpProfile}s by source IP: an IP's sessions come one at a time (`addSession`, with
+ * their stubs) or as groups that share a tooling fingerprint (`addSessionGroup`, counts only, as
+ * `loadIpProfiles` reads them grouped in SQL); then its credential rows, command scripts,
+ * downloads and SSH keys by IP index. Nothing per child row is kept, so a window of 100k sessions
+ * and 250k credential rows builds in one pass. Both {@link buildIpProfiles} (from
+ * `SessionRecord`s) and `loadIpProfiles` build through it, so the two give the same profiles
+ * (apart from the session stubs, which the grouped path leaves to `loadFindingSessions`).
  *
  * @example
  * ```ts
  * const b = new IpProfileBuilder();
- * const slot = b.addSession({ sensor: 's', session: 'a', srcIp: '203.0.113.5', firstTs: null, lastTs: null, hassh: null, clientVersion: null, loginAttempts: 1 });
- * b.addCredential(slot, 'root', 'x', false);
- * const [p] = b.build(); // p.credentials has root/x
+ * const ip = b.addSession({ sensor: 's', session: 'a', srcIp: '203.0.113.5', firstTs: null, lastTs: null, hassh: null, clientVersion: null, loginAttempts: 1 });
+ * b.addCredential(ip, 'root', 'x', false);
+ * const [p] = b.build(); // p.credentials has root/x, p.sessionCount is 1
  * ```
  */
 export class IpProfileBuilder {
   private readonly byIp = new Map<string, IpState>();
   private readonly states: IpState[] = [];
-  /** Per session slot: index of its IP's state, attempts it reported, credential rows seen. */
-  private readonly slotIp: number[] = [];
-  private readonly slotAttempts: number[] = [];
-  private readonly slotCreds: number[] = [];
-  /** Commands of sessions that have some, by slot, in arrival order. */
-  private readonly slotCommands = new Map<number, string[]>();
   private readonly links: { minScriptCommands: number } | undefined;
   private readonly credKeys = new Map<string, Map<string, string>>();
   private readonly toolings = new Map<string, Map<string, string>>();
@@ -71,79 +69,86 @@ export class IpProfileBuilder {
     this.links = opts.links;
   }
 
-  /** Add one session; returns its slot for the child rows (-1 when it has no source IP: left out). */
-  addSession(h: SessionHead): number {
-    return this.addSessionRow(h.sensor, h.session, h.srcIp, h.firstTs, h.lastTs, h.hassh, h.clientVersion, h.loginAttempts);
+  /** The index of `srcIp`'s profile, created on first sight (-1 for no IP: such sessions are left out). */
+  ipIndex(srcIp: string | null): number {
+    if (!srcIp) return -1;
+    const st = this.byIp.get(srcIp);
+    if (st) return st.profile.index;
+    const profile: IpProfile = {
+      index: this.states.length, ip: srcIp, sessions: [], sessionCount: 0, loginAttempts: 0, credentials: new Set(), successes: NONE,
+      tooling: '|', scripts: NONE, firstTs: null, lastTs: null,
+    };
+    if (this.links) profile.links = new Set();
+    this.byIp.set(srcIp, { profile, tool: null, toolCount: 0, tools: null, attempts: 0, credRows: 0 });
+    this.states.push(this.byIp.get(srcIp)!);
+    return profile.index;
   }
 
-  /** {@link addSession} with the columns as arguments (no object per row on the loader's path). */
-  addSessionRow(sensor: string, session: string, srcIp: string | null, firstTs: string | null, lastTs: string | null,
-    hassh: string | null, clientVersion: string | null, loginAttempts: number): number {
-    if (!srcIp) return -1;
-    let st = this.byIp.get(srcIp);
-    if (!st) {
-      const profile: IpProfile = {
-        index: this.states.length, ip: srcIp, sessions: [], loginAttempts: 0, credentials: new Set(), successes: NONE,
-        tooling: '|', scripts: NONE, firstTs: null, lastTs: null,
-      };
-      if (this.links) profile.links = new Set();
-      st = { profile, tool: null, toolCount: 0, tools: null };
-      this.byIp.set(srcIp, st);
-      this.states.push(st);
-    }
+  /** Add one session with its stub; returns its IP's index for the child rows (-1 when it has no source IP). */
+  addSession(h: SessionHead): number {
+    const ip = this.ipIndex(h.srcIp);
+    if (ip < 0) return -1;
+    this.states[ip]!.profile.sessions.push({ sensor: h.sensor, session: h.session, firstTs: h.firstTs, lastTs: h.lastTs });
+    this.addSessionGroup(ip, 1, h.hassh, h.clientVersion, h.firstTs, h.lastTs, h.loginAttempts);
+    return ip;
+  }
+
+  /**
+   * `n` sessions of IP `ip` with one tooling fingerprint: their earliest first and latest last
+   * event (`lastTs` falls back to `firstTs` per session), and their summed `login_attempts`.
+   */
+  addSessionGroup(ip: number, n: number, hassh: string | null, clientVersion: string | null, firstTs: string | null, lastTs: string | null, loginAttempts: number): void {
+    const st = this.states[ip]!;
     const p = st.profile;
-    p.sessions.push({ sensor, session, firstTs, lastTs });
+    p.sessionCount += n;
+    st.attempts += loginAttempts;
     if (hassh || clientVersion) {
       const t = this.toolingOf(hassh ?? '', clientVersion ?? '');
-      if (st.tools) st.tools.set(t, (st.tools.get(t) ?? 0) + 1);
+      if (st.tools) st.tools.set(t, (st.tools.get(t) ?? 0) + n);
       else if (st.tool === null || st.tool === t) {
         st.tool = t;
-        st.toolCount++;
-      } else st.tools = new Map([[st.tool, st.toolCount], [t, 1]]);
+        st.toolCount += n;
+      } else st.tools = new Map([[st.tool, st.toolCount], [t, n]]);
     }
     if (firstTs && (!p.firstTs || firstTs < p.firstTs)) p.firstTs = firstTs;
     const last = lastTs ?? firstTs;
     if (last && (!p.lastTs || last > p.lastTs)) p.lastTs = last;
-    const slot = this.slotIp.length;
-    this.slotIp.push(p.index);
-    this.slotAttempts.push(loginAttempts);
-    this.slotCreds.push(0);
-    return slot;
   }
 
-  /** A credential row of the session in `slot`. */
-  addCredential(slot: number, username: string | null, password: string | null, success: boolean): void {
-    if (slot < 0) return;
-    const p = this.states[this.slotIp[slot]!]!.profile;
+  /** A credential row (or `rows` identical ones) of IP `ip`'s sessions. */
+  addCredential(ip: number, username: string | null, password: string | null, success: boolean, rows = 1): void {
+    if (ip < 0) return;
+    const st = this.states[ip]!;
     const k = this.credKeyOf(username ?? '', password ?? '');
-    p.credentials.add(k);
-    this.slotCreds[slot]!++;
+    st.profile.credentials.add(k);
+    st.credRows += rows;
     if (success) {
-      p.successes = addTo(p.successes, k);
-      p.links?.add(linkKey('credential', k));
+      st.profile.successes = addTo(st.profile.successes, k);
+      st.profile.links?.add(linkKey('credential', k));
     }
   }
 
-  /** The next command (normalised form) of the session in `slot`, in event order. */
-  addCommand(slot: number, normalized: string): void {
-    if (slot < 0) return;
-    const l = this.slotCommands.get(slot);
-    if (l) l.push(normalized);
-    else this.slotCommands.set(slot, [normalized]);
+  /** One session's commands (normalised forms, in event order) of IP `ip`: its script. */
+  addScript(ip: number, commands: readonly string[]): void {
+    if (ip < 0 || commands.length === 0) return;
+    const p = this.states[ip]!.profile;
+    const script = commands.join('\n');
+    p.scripts = addTo(p.scripts, script);
+    if (this.links && commands.length >= this.links.minScriptCommands) p.links!.add(linkKey('script', script));
   }
 
-  /** A download (direction `download`) of the session in `slot`. */
-  addDownload(slot: number, url: string | null, shasum: string | null): void {
-    const p = slot < 0 ? undefined : this.states[this.slotIp[slot]!]!.profile;
+  /** A download (direction `download`) of IP `ip`'s sessions. */
+  addDownload(ip: number, url: string | null, shasum: string | null): void {
+    const p = ip < 0 ? undefined : this.states[ip]!.profile;
     if (!p?.links) return;
     if (shasum) p.links.add(linkKey('downloadHash', shasum));
     if (url) p.links.add(linkKey('downloadUrl', url));
   }
 
-  /** An SSH key (SHA-256 fingerprint) the session in `slot` injected. */
-  addSshKey(slot: number, fingerprint: string): void {
-    if (slot < 0) return;
-    this.states[this.slotIp[slot]!]!.profile.links?.add(linkKey('sshKey', fingerprint));
+  /** An SSH key (SHA-256 fingerprint) one of IP `ip`'s sessions injected. */
+  addSshKey(ip: number, fingerprint: string): void {
+    if (ip < 0) return;
+    this.states[ip]!.profile.links?.add(linkKey('sshKey', fingerprint));
   }
 
   /** `credKey(username, password)`, one string per distinct pair (hashed once, not rebuilt per row). */
@@ -164,16 +169,15 @@ export class IpProfileBuilder {
     return t;
   }
 
-  /** Finish: login attempts, scripts, links and the most frequent tooling of every IP. */
+  /**
+   * Finish: login attempts and the most frequent tooling of every IP. An IP's login attempts are
+   * the larger of its sessions' own counts and its credential rows, per IP rather than per
+   * session, so they can be read grouped (the two agree for sessions the loader wrote, where
+   * every attempt has its row).
+   */
   build(): IpProfile[] {
-    for (let s = 0; s < this.slotIp.length; s++) this.states[this.slotIp[s]!]!.profile.loginAttempts += Math.max(this.slotAttempts[s]!, this.slotCreds[s]!);
-    for (const [slot, cmds] of this.slotCommands) {
-      const p = this.states[this.slotIp[slot]!]!.profile;
-      const script = cmds.join('\n');
-      p.scripts = addTo(p.scripts, script);
-      if (this.links && cmds.length >= this.links.minScriptCommands) p.links!.add(linkKey('script', script));
-    }
     for (const st of this.states) {
+      st.profile.loginAttempts = Math.max(st.attempts, st.credRows);
       if (st.tools) {
         let best = '|';
         let n = 0;

@@ -14,7 +14,14 @@ export interface IpProfile {
   /** Dense index (position in the profiles array). */
   index: number;
   ip: string;
+  /**
+   * Its sessions, when built from session records (`buildIpProfiles`). `loadIpProfiles` reads
+   * sessions grouped by IP and leaves this empty (`sessionCount` holds the count): the stubs of
+   * the IPs in findings are read afterwards with `loadFindingSessions`.
+   */
   sessions: SessionStub[];
+  /** How many sessions it had in the window. */
+  sessionCount: number;
   loginAttempts: number;
   /** Distinct `username\u0000password` pairs tried (failed or not). */
   credentials: Set<string>;
@@ -31,6 +38,25 @@ export interface IpProfile {
    * command scripts, successful pairs), collected only when asked for (the botnet detector).
    */
   links?: Set<string>;
+}
+
+/**
+ * The earliest first and latest last event of some profiles (each profile's own span already
+ * takes a session's first event when it has no last one).
+ *
+ * @example
+ * ```ts
+ * spanOf(group.members); // { firstSeen: '2024-03-01T…', lastSeen: '2024-03-02T…' }
+ * ```
+ */
+export function spanOf(profiles: readonly IpProfile[]): { firstSeen: string | null; lastSeen: string | null } {
+  let firstSeen: string | null = null;
+  let lastSeen: string | null = null;
+  for (const p of profiles) {
+    if (p.firstTs && (firstSeen === null || p.firstTs < firstSeen)) firstSeen = p.firstTs;
+    if (p.lastTs && (lastSeen === null || p.lastTs > lastSeen)) lastSeen = p.lastTs;
+  }
+  return { firstSeen, lastSeen };
 }
 
 /** The key of one credential pair. */
@@ -59,12 +85,12 @@ export const scriptOf = (s: SessionRecord): string => s.commands.map((c) => c.no
 export function buildIpProfiles(sessions: readonly SessionRecord[], opts: IpProfileBuilderOptions = {}): IpProfile[] {
   const b = new IpProfileBuilder(opts);
   for (const s of sessions) {
-    const slot = b.addSession(s);
-    if (slot < 0) continue;
-    for (const c of s.credentials) b.addCredential(slot, c.username, c.password, c.success);
-    for (const c of s.commands) b.addCommand(slot, c.normalized);
-    for (const d of s.downloads) b.addDownload(slot, d.url, d.shasum);
-    for (const k of s.sshKeys) b.addSshKey(slot, k);
+    const ip = b.addSession(s);
+    if (ip < 0) continue;
+    for (const c of s.credentials) b.addCredential(ip, c.username, c.password, c.success);
+    b.addScript(ip, s.commands.map((c) => c.normalized));
+    for (const d of s.downloads) b.addDownload(ip, d.url, d.shasum);
+    for (const k of s.sshKeys) b.addSshKey(ip, k);
   }
   return b.build();
 }

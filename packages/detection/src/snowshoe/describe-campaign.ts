@@ -2,6 +2,7 @@ import { credLabel } from '../data/ip-profiles.js';
 import { slash16 } from '../data/ip-prefix.js';
 import { findingId, stableHash } from '../data/stable-id.js';
 import type { Finding } from '../types.js';
+import { spanOf } from '../data/ip-profiles.js';
 import type { CampaignGroup } from './group-campaigns.js';
 import type { IpInfo } from './snowshoe-options.js';
 
@@ -26,8 +27,9 @@ const median = (xs: number[]): number => {
  */
 export function describeCampaign(g: CampaignGroup, ctx: { toolingShare: number; ipInfo?: Map<string, IpInfo> }): Finding {
   const n = g.members.length;
+  // Session stubs only when the profiles carry them (`loadFindingSessions` fills them otherwise).
   const sessions = g.members.flatMap((m) => m.sessions);
-  const sessionsPerIp = g.members.map((m) => m.sessions.length);
+  const sessionsPerIp = g.members.map((m) => m.sessionCount);
   const attemptsPerIp = g.members.map((m) => m.loginAttempts);
   const nets = new Set(g.members.map((m) => slash16(m.ip)));
   const asns = new Set<string>();
@@ -37,10 +39,7 @@ export function describeCampaign(g: CampaignGroup, ctx: { toolingShare: number; 
     if (info?.asn != null) asns.add(String(info.asn));
     if (info?.country) countries.add(info.country);
   }
-  const times = sessions.map((s) => s.firstTs).filter((t): t is string => !!t).sort();
-  const lasts = sessions.map((s) => s.lastTs ?? s.firstTs).filter((t): t is string => !!t).sort();
-  const firstSeen = times[0] ?? null;
-  const lastSeen = lasts[lasts.length - 1] ?? null;
+  const { firstSeen, lastSeen } = spanOf(g.members);
   const spanHours = firstSeen && lastSeen ? (Date.parse(lastSeen) - Date.parse(firstSeen)) / 3.6e6 : 0;
   const bound = g.members.filter((m) => [...m.credentials].some((c) => g.bindingCreds.has(c)) || [...m.scripts].some((s) => g.bindingScripts.has(s))).length;
   const [hassh, clientVersion] = g.tooling.split('|');
@@ -77,12 +76,12 @@ export function describeCampaign(g: CampaignGroup, ctx: { toolingShare: number; 
       toolingShare: round(ctx.toolingShare),
       commandFingerprints: scripts.slice(0, 10).map(([s, ips]) => ({ fingerprint: stableHash(s).slice(0, 16), commands: s.split('\n').slice(0, 10), ips })),
       timing: { firstSeen, lastSeen, spanHours: round(spanHours) },
-      volume: { sessions: sessions.length, medianSessionsPerIp: median(sessionsPerIp), maxSessionsPerIp: Math.max(...sessionsPerIp), medianAttemptsPerIp: median(attemptsPerIp) },
+      volume: { sessions: sessionsPerIp.reduce((a, b) => a + b, 0), medianSessionsPerIp: median(sessionsPerIp), maxSessionsPerIp: Math.max(...sessionsPerIp), medianAttemptsPerIp: median(attemptsPerIp) },
       spread: { slash16: nets.size, asns: asns.size || null, countries: countries.size || null },
       boundIps: bound, attachedIps: g.attached,
       components: { size: round(sizeF), binding: round(bindF), spread: round(spreadF), lowVolume: round(lowF), toolingRarity: round(toolF) },
     },
-    ips: g.members.map((m) => ({ ip: m.ip, sessions: m.sessions.length })).sort((a, b) => (a.ip < b.ip ? -1 : 1)),
+    ips: g.members.map((m) => ({ ip: m.ip, sessions: m.sessionCount })).sort((a, b) => (a.ip < b.ip ? -1 : 1)),
     sessions: sessions.map((s) => ({ sensor: s.sensor, session: s.session })),
   };
 }

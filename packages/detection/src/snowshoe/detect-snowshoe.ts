@@ -1,5 +1,6 @@
 import { buildIpProfiles, type IpProfile } from '../data/ip-profiles.js';
 import type { SessionRecord } from '../data/session-record.js';
+import { findingId } from '../data/stable-id.js';
 import type { Finding } from '../types.js';
 import { describeCampaign } from './describe-campaign.js';
 import { groupCampaigns } from './group-campaigns.js';
@@ -44,8 +45,8 @@ export function detectSnowshoeInProfiles(profiles: IpProfile[], options: Snowsho
   let low = 0;
   let sessions = 0;
   for (const p of profiles) {
-    sessions += p.sessions.length;
-    if (p.sessions.length <= o.maxSessionsPerIp && p.loginAttempts <= o.maxAttemptsPerIp && p.loginAttempts > 0) {
+    sessions += p.sessionCount;
+    if (p.sessionCount <= o.maxSessionsPerIp && p.loginAttempts <= o.maxAttemptsPerIp && p.loginAttempts > 0) {
       lowVolume[p.index] = 1;
       low++;
       toolingCount.set(p.tooling, (toolingCount.get(p.tooling) ?? 0) + 1);
@@ -58,6 +59,13 @@ export function detectSnowshoeInProfiles(profiles: IpProfile[], options: Snowsho
     .filter((g) => g.members.length >= o.minIps)
     .map((g) => describeCampaign(g, { toolingShare: (toolingCount.get(g.tooling) ?? 0) / Math.max(1, low), ipInfo: o.ipInfo }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  // Two campaigns of one fingerprint split by time may share their top pairs, so their id too:
+  // tell the later ones apart by when they started (still the same on a re-run).
+  const seen = new Set<string>();
+  for (const c of campaigns) {
+    if (seen.has(c.id)) c.id = findingId('snowshoe', 'campaign', `${c.id}\u0002${c.firstSeen ?? ''}`);
+    seen.add(c.id);
+  }
   progress({ step: 'scoring', processed: 3, total: 3 });
   return { campaigns, stats: { sessions, ips: profiles.length, lowVolumeIps: low, candidateGroups: groups.length, campaigns: campaigns.length } };
 }

@@ -47,9 +47,9 @@ export function groupCampaigns(profiles: IpProfile[], lowVolume: Uint8Array, opt
   }
   const groups: CampaignGroup[] = [];
   const groupOf = new Int32Array(profiles.length).fill(-1);
-  for (const idx of uf.groups()) {
-    if (idx.length < 2 || !lowVolume[idx[0]!]) continue;
-    const members = idx.map((i) => profiles[i]!);
+  for (const idx of uf.groups().flatMap((g) => splitByTime(g.map((i) => profiles[i]!)))) {
+    if (idx.length < 2 || !lowVolume[idx[0]!.index]) continue;
+    const members = idx;
     const g: CampaignGroup = { tooling: members[0]!.tooling, members, bindingCreds: new Map(), bindingScripts: new Map(), attached: 0, credUse };
     for (const m of members) {
       for (const c of m.credentials) if (binds(credUse.get(c), g.tooling, opts.minConcentration)) g.bindingCreds.set(c, (g.bindingCreds.get(c) ?? 0) + 1);
@@ -63,10 +63,46 @@ export function groupCampaigns(profiles: IpProfile[], lowVolume: Uint8Array, opt
   return groups;
 }
 
+/**
+ * Split a linked group where its members' activity has a gap of more than {@link TIME_GAP_MS}:
+ * two campaigns of one fingerprint that run weeks apart can still be linked through a common
+ * pair concentrated on them, but one campaign's IPs are active in one band of time (a member's
+ * own first-to-last span bridges the gaps between the others). Linear after a sort.
+ */
+function splitByTime(members: IpProfile[]): IpProfile[][] {
+  const t = (x: string | null) => (x ? Date.parse(x) : NaN);
+  const timed = members.filter((m) => !Number.isNaN(t(m.firstTs)));
+  if (timed.length < members.length || members.length < 2) return [members];
+  timed.sort((a, b) => t(a.firstTs) - t(b.firstTs));
+  const out: IpProfile[][] = [];
+  let cur: IpProfile[] = [];
+  let end = -Infinity;
+  for (const m of timed) {
+    if (cur.length > 0 && t(m.firstTs) > end + TIME_GAP_MS) {
+      out.push(cur);
+      cur = [];
+    }
+    cur.push(m);
+    end = Math.max(end, t(m.lastTs ?? m.firstTs));
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Smallest group an IP that tried one pair may join. */
+const SINGLE_PAIR_MIN_IPS = 10;
+
+/** A gap in a group's activity longer than this separates two campaigns. */
+const TIME_GAP_MS = DAY_MS;
+
 function attachByDictionary(profiles: IpProfile[], lowVolume: Uint8Array, groups: CampaignGroup[], groupOf: Int32Array): number {
   // Dictionary of a group: the pairs its members tried (bound or not), per tooling: pair -> group ids.
   const dict = new Map<string, Map<string, number[]>>();
   const spans: Array<[number, number]> = [];
+  // A group's own span (no margin) and size, for IPs that tried a single pair.
+  const cores: Array<[number, number]> = [];
+  const sizes: number[] = [];
+  const pairCounts: Array<Map<string, number>> = [];
   groups.forEach((g, gi) => {
     // Small groups have seen only part of their dictionary: count a pair once seen there.
     const minUse = g.members.length < 30 ? 1 : 2;
@@ -91,17 +127,30 @@ function attachByDictionary(profiles: IpProfile[], lowVolume: Uint8Array, groups
       }
     }
     spans.push(lo <= hi ? [lo - DAY_MS, hi + DAY_MS] : [-Infinity, Infinity]);
+    cores.push(lo <= hi ? [lo, hi] : [Infinity, -Infinity]);
+    pairCounts.push(counts);
+    sizes.push(g.members.length);
   });
+  // The group's members are at least half of the low-volume IPs of this fingerprint that tried
+  // the pair: a pair the background of that fingerprint tries as often says nothing.
+  const ownsPair = (gi: number, pair: string, tooling: string) =>
+    (pairCounts[gi]!.get(pair) ?? 0) * 2 >= (groups[gi]!.credUse.get(pair)?.byTooling.get(tooling) ?? Infinity);
   const joins: Array<[IpProfile, number]> = [];
   for (const p of profiles) {
-    if (!lowVolume[p.index] || groupOf[p.index] !== -1 || p.credentials.size < 2) continue;
+    if (!lowVolume[p.index] || groupOf[p.index] !== -1 || p.credentials.size === 0) continue;
     const byPair = dict.get(p.tooling);
     if (!byPair) continue;
     const hits = new Map<number, number>();
     for (const c of p.credentials) for (const gi of byPair.get(c) ?? []) hits.set(gi, (hits.get(gi) ?? 0) + 1);
     if (hits.size === 0) continue;
     const t = p.firstTs ? Date.parse(p.firstTs) : NaN;
-    const full = [...hits].filter(([gi, n]) => n === p.credentials.size && (Number.isNaN(t) || (t >= spans[gi]![0] && t <= spans[gi]![1])));
+    // One pair says little: such an IP joins only a group of SINGLE_PAIR_MIN_IPS or more, inside
+    // its own span (a campaign's IPs all run in its time band; the background's are spread over
+    // the whole capture), and only when no other group of its fingerprint claims that pair.
+    const single = p.credentials.size === 1;
+    const full = [...hits].filter(([gi, n]) => n === p.credentials.size && (single
+      ? !Number.isNaN(t) && sizes[gi]! >= SINGLE_PAIR_MIN_IPS && t >= cores[gi]![0] && t <= cores[gi]![1] && ownsPair(gi, [...p.credentials][0]!, p.tooling)
+      : Number.isNaN(t) || (t >= spans[gi]![0] && t <= spans[gi]![1])));
     // Ambiguous between two campaigns: leave it out rather than guess.
     if (full.length === 1) joins.push([p, full[0]![0]]);
   }

@@ -35,15 +35,23 @@ export function predecessorWindowScore(sessions: SessionRecord[], opts: Predeces
 
 /**
  * {@link predecessorWindowScore} on per-IP profiles (sessions without a source IP are not in
- * profiles, so their start times are left out).
+ * profiles, so their start times are left out). Profiles read by `loadIpProfiles` carry no
+ * session stubs: pass their start times as `starts` (`loadIpProfiles(…, { starts })` collects them).
  *
  * @example
  * ```ts
- * predecessorWindowScoreOfProfiles(await loadIpProfiles(store, window)).score;
+ * const starts: string[] = [];
+ * predecessorWindowScoreOfProfiles(await loadIpProfiles(store, window, { starts }), { starts }).score;
  * ```
  */
-export function predecessorWindowScoreOfProfiles(profiles: IpProfile[], opts: PredecessorOptions = {}): PredecessorWindowScore {
-  return windowScore(new Map(profiles.map((p) => [p.ip, p.sessions.length])), profiles.flatMap((p) => p.sessions.map((s) => s.firstTs)), opts);
+export function predecessorWindowScoreOfProfiles(profiles: IpProfile[], opts: PredecessorOptions & { starts?: Array<string | null> } = {}): PredecessorWindowScore {
+  let starts = opts.starts;
+  if (!starts) {
+    starts = profiles.flatMap((p) => p.sessions.map((s) => s.firstTs));
+    // Clustering nothing would quietly score "no timing": refuse instead.
+    if (starts.length < profiles.reduce((a, p) => a + p.sessionCount, 0)) throw new TypeError('predecessorWindowScoreOfProfiles: profiles without session stubs need opts.starts (loadIpProfiles collects them)');
+  }
+  return windowScore(new Map(profiles.map((p) => [p.ip, p.sessionCount])), starts, opts);
 }
 
 /** Options of {@link predecessorWindowScore}: enrichment for diversity, and the yes/no threshold (0.7). */

@@ -4,6 +4,7 @@ import { bulkLoad, type CowrieStore } from '@cowrieprocessor/core';
 import { createTestDatabase, testDialects, type TestDatabase } from './support/dialects.js';
 import { loadSessions } from '../../src/data/load-sessions.js';
 import { loadIpProfiles } from '../../src/data/load-ip-profiles.js';
+import { loadFindingSessions } from '../../src/data/load-finding-sessions.js';
 import { buildIpProfiles, type IpProfile } from '../../src/data/ip-profiles.js';
 import { resolveWindow } from '../../src/data/resolve-window.js';
 import type { DetectionWindow } from '../../src/data/session-record.js';
@@ -15,10 +16,9 @@ import type { Finding } from '../../src/types.js';
 const SAMPLE = fileURLToPath(new URL('../../../../examples/sample/cowrie.json', import.meta.url));
 const LINKS = { minScriptCommands: 3 };
 
-/** A profile as comparable plain data (set and session order do not matter). */
+/** A profile as comparable plain data (set order does not matter; loaded profiles count sessions, stubs come later). */
 const plain = (p: IpProfile) => ({
-  ip: p.ip, loginAttempts: p.loginAttempts, tooling: p.tooling, firstTs: p.firstTs, lastTs: p.lastTs,
-  sessions: p.sessions.map((s) => `${s.sensor}/${s.session}/${s.firstTs}/${s.lastTs}`).sort(),
+  ip: p.ip, loginAttempts: p.loginAttempts, tooling: p.tooling, firstTs: p.firstTs, lastTs: p.lastTs, sessionCount: p.sessionCount,
   credentials: [...p.credentials].sort(), successes: [...p.successes].sort(), scripts: [...p.scripts].sort(),
   links: p.links ? [...p.links].sort() : undefined,
 });
@@ -59,11 +59,17 @@ describe.each(testDialects())('loadIpProfiles equals buildIpProfiles(loadSession
   it('gives the same profiles and the same snowshoe campaigns on the whole window', async () => {
     const sessions = await loadSessions(store, full);
     const steps: string[] = [];
-    const profiles = await loadIpProfiles(store, full, { onProgress: (p) => steps.push(p.step) });
+    const starts: Array<string | null> = [];
+    const profiles = await loadIpProfiles(store, full, { starts, onProgress: (p) => steps.push(p.step) });
     expect(steps).toEqual(expect.arrayContaining(['sessions', 'credentials', 'commands']));
     expect(byIp(profiles)).toEqual(byIp(buildIpProfiles(sessions)));
-    expect(findings(detectSnowshoeInProfiles(profiles).campaigns)).toEqual(findings(detectSnowshoe(sessions).campaigns));
-    expect(predecessorWindowScoreOfProfiles(profiles)).toEqual(predecessorWindowScore(sessions));
+    expect(profiles.every((p) => p.sessions.length === 0)).toBe(true);
+    const campaigns = detectSnowshoeInProfiles(profiles).campaigns;
+    expect(campaigns.length).toBeGreaterThan(0);
+    await loadFindingSessions(store, full, campaigns);
+    expect(findings(campaigns)).toEqual(findings(detectSnowshoe(sessions).campaigns));
+    expect(predecessorWindowScoreOfProfiles(profiles, { starts })).toEqual(predecessorWindowScore(sessions));
+    expect(() => predecessorWindowScoreOfProfiles(profiles)).toThrow(/starts/);
   });
 
   it('gives the same profiles, links included, and the same botnet clusters', async () => {
@@ -72,16 +78,21 @@ describe.each(testDialects())('loadIpProfiles equals buildIpProfiles(loadSession
     expect(byIp(profiles)).toEqual(byIp(buildIpProfiles(sessions, { links: LINKS })));
     const clusters = detectBotnets(sessions).clusters;
     expect(clusters.length).toBeGreaterThan(0);
-    expect(findings(detectBotnetsInProfiles(profiles).clusters)).toEqual(findings(clusters));
+    expect(findings(await loadFindingSessions(store, full, detectBotnetsInProfiles(profiles).clusters))).toEqual(findings(clusters));
   });
 
-  it('with credentials "succeeded" reads only pairs that logged in, and the botnet clusters stay the same', async () => {
+  it('with credentials "succeeded" reads only successes and counts in SQL who tried them; the botnet clusters stay the same', async () => {
     const sessions = await loadSessions(store, full);
-    const lean = await loadIpProfiles(store, full, { links: LINKS, credentials: 'succeeded' });
-    const succeeded = new Set(lean.flatMap((p) => [...p.successes]));
-    for (const p of lean) for (const c of p.credentials) expect(succeeded.has(c)).toBe(true);
+    const triedBy = new Map<string, number>();
+    const lean = await loadIpProfiles(store, full, { links: LINKS, credentials: 'succeeded', triedBy });
+    for (const p of lean) expect([...p.credentials].sort()).toEqual([...p.successes].sort());
     expect(lean.reduce((n, p) => n + p.credentials.size, 0)).toBeLessThan(buildIpProfiles(sessions).reduce((n, p) => n + p.credentials.size, 0));
-    expect(findings(detectBotnetsInProfiles(lean).clusters)).toEqual(findings(detectBotnets(sessions).clusters));
+    // triedBy: for each pair that logged in, the IPs that tried it, as counted from every pair.
+    const all = buildIpProfiles(sessions);
+    const succeeded = new Set(all.flatMap((p) => [...p.successes]));
+    expect(succeeded.size).toBeGreaterThan(0);
+    for (const c of succeeded) expect(triedBy.get(c)).toBe(all.filter((p) => p.credentials.has(c)).length);
+    expect(findings(await loadFindingSessions(store, full, detectBotnetsInProfiles(lean, { triedBy }).clusters))).toEqual(findings(detectBotnets(sessions).clusters));
   });
 
   it('keeps a window cut through sessions exact, and a sensor filter too', async () => {
@@ -89,6 +100,8 @@ describe.each(testDialects())('loadIpProfiles equals buildIpProfiles(loadSession
     expect(sessions.length).toBeGreaterThan(10);
     const profiles = await loadIpProfiles(store, cut, { links: LINKS });
     expect(byIp(profiles)).toEqual(byIp(buildIpProfiles(sessions, { links: LINKS })));
+    const clusters = detectBotnets(sessions).clusters;
+    expect(findings(await loadFindingSessions(store, cut, detectBotnetsInProfiles(profiles).clusters))).toEqual(findings(clusters));
     const sensor = sessions[0]!.sensor;
     const one = { ...cut, sensor };
     expect(byIp(await loadIpProfiles(store, one))).toEqual(byIp(buildIpProfiles(await loadSessions(store, one))));

@@ -29,6 +29,8 @@ export interface ThreadHandlerOptions {
   terminateAfterMs?: number;
   /** Resource limits of the thread (e.g. `{ maxOldGenerationSizeMb: 2048 }`). */
   resourceLimits?: import('node:worker_threads').ResourceLimits;
+  /** Environment of the thread (default: a copy of the process's at start). */
+  env?: Record<string, string | undefined>;
 }
 
 /**
@@ -49,6 +51,7 @@ export function threadHandler(moduleUrl: string, opts: ThreadHandlerOptions = {}
       eval: true,
       workerData: { moduleUrl, exportName: opts.exportName ?? 'default', parameters, jobId: ctx.jobId, jobType: ctx.jobType, attempt: ctx.attempt },
       resourceLimits: opts.resourceLimits,
+      ...(opts.env ? { env: opts.env } : {}),
     });
     let settled = false;
     let killTimer: NodeJS.Timeout | undefined;

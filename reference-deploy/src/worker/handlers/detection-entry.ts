@@ -47,8 +47,11 @@ export async function runDetectionJob(store: CowrieStore, detector: DetectorJob,
   await ctx.progress({ percent: 2, step: 'resolving window' });
   const window = await need<(s: CowrieStore, since?: string, until?: string, sensor?: string) => Promise<{ since: string; until: string; sensor?: string }>>('resolveWindow')(
     store, p.since as string | undefined, p.until as string | undefined, p.sensor as string | undefined);
+  // Several steps each report processed/total from zero; the job's bar must never go back.
+  let shown = 10;
   const onProgress = (x: { step: string; processed: number; total: number }) => {
-    void ctx.progress({ percent: 10 + (x.total > 0 ? (x.processed / x.total) * 80 : 0), step: x.step, processed: x.processed, total: x.total }).catch(() => undefined);
+    shown = Math.min(90, Math.max(shown, 10 + (x.total > 0 ? (x.processed / x.total) * 80 : 0)));
+    void ctx.progress({ percent: shown, step: x.step, processed: x.processed, total: x.total }).catch(() => undefined);
   };
   const options = (p.options ?? {}) as Record<string, unknown>;
   const params = { ...options, jobId: ctx.jobId };
@@ -67,7 +70,8 @@ export async function runDetectionJob(store: CowrieStore, detector: DetectorJob,
   } else {
     const sessions = await need<(s: CowrieStore, w: unknown, o: { onProgress?: unknown }) => Promise<unknown[]>>('loadSessions')(store, window, { onProgress });
     ctx.signal.throwIfAborted();
-    await ctx.progress({ percent: 50, step: `detecting over ${sessions.length} sessions` });
+    shown = Math.max(shown, 50);
+    await ctx.progress({ percent: shown, step: `detecting over ${sessions.length} sessions` });
     if (detector === 'snowshoe') {
       const ipInfo = await need<(s: CowrieStore) => Promise<unknown>>('loadIpInfo')(store);
       const r = need<(s: unknown[], o: Record<string, unknown>) => { campaigns: unknown[]; stats: Record<string, unknown> }>('detectSnowshoe')(sessions, { ...options, ipInfo, onProgress });

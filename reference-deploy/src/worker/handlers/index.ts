@@ -31,7 +31,10 @@ export function detectionThreadUrl(): string {
  * ```
  */
 export function createHandlers(stores: StoreCache): Record<JobType, JobRunner> {
-  const thread = (exportName: string) => threadHandler(detectionThreadUrl(), { exportName, terminateAfterMs: 3000 });
+  // The thread opens its own store from COWRIE_DB: hand it the database this process was given
+  // (a coordinator's or worker's --db), not only what its environment happened to say.
+  const env = stores.target ? { ...process.env, COWRIE_DB: stores.target } : undefined;
+  const thread = (exportName: string) => threadHandler(detectionThreadUrl(), { exportName, terminateAfterMs: 3000, env });
   return {
     load: loadHandler(stores),
     report: reportHandler(stores),

@@ -6,6 +6,8 @@ import { UsageError, openStore, type CowrieStore } from '@cowrieprocessor/core';
 
 /** Lazily opened store. */
 export interface StoreCache {
+  /** The `--db` / `COWRIE_DB` value it opens (threads open their own store from it). */
+  readonly target: string | undefined;
   get(): Promise<CowrieStore>;
   close(): Promise<void>;
 }
@@ -22,6 +24,7 @@ export interface StoreCache {
 export function storeCache(db: string | undefined, command = 'worker'): StoreCache {
   let p: Promise<CowrieStore> | undefined;
   return {
+    target: db,
     get() {
       if (!db) return Promise.reject(new UsageError('NO_DB', 'this job needs the database: set COWRIE_DB (or --db) on the worker'));
       p ??= openStore(db, { access: 'write', command }).catch((err) => {

@@ -62,6 +62,8 @@ const x1 = join(root, '.bench-data/longtail-x1.sqlite');
 const x2 = join(root, '.bench-data/longtail-x2.sqlite');
 mkdirSync(join(root, '.bench-data'), { recursive: true });
 if (!existsSync(x1)) await loadInto(x1, [realdata]);
+// Databases kept from an earlier run may have an older schema: bring them to the current one.
+for (const db of [x1, x2]) if (existsSync(db)) execFileSync(process.execPath, [cli, 'db', 'migrate', '--db', db], { stdio: 'ignore' });
 if (!args.includes('--skip-100k') && !existsSync(x2)) {
   const data = JSON.parse(execFileSync(process.execPath, [join(root, 'bench/make-dataset.mjs'), '--copies', '2', '--out', '.bench-data/realdata-x2'], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop());
   await loadInto(x2, [data.out]);

@@ -109,6 +109,32 @@ describe.each(['postgres', 'redis'] as const)('jobs end to end, queue on %s', (e
     expect(runs.rows.map((r) => r.id)).toEqual([(snowJob.result as { runId: string }).runId]);
   });
 
+  it('the statistics API reads it all back as an MCP server would, matching direct queries, and runs jobs through its proxy', async () => {
+    const api = spawnCli('api', ['serve', 'api', '--port', '0'], { ...env, COWRIE_COORDINATOR_URL: base });
+    procs.push(api);
+    const apiBase = (await api.waitFor(/"url":"(http:\/\/[\d.:]+)"/))[1]!;
+    const get = async (path: string) => {
+      const r = await fetch(`${apiBase}${path}`, { headers: auth });
+      expect(r.status, path).toBe(200);
+      return ((await r.json()) as { data: any }).data;
+    };
+    const one = async (q: string) => (await pgExec(q)).rows[0];
+    const summary = await get('/api/v1/summary');
+    expect(Number(summary.events)).toBe(Number((await one(`select count(*) as n from ${storeSchema}.raw_events`)).n));
+    expect(Number(summary.sessions)).toBe(Number((await one(`select count(*) as n from ${storeSchema}.sessions`)).n));
+    const top = await one(`select src_ip, count(*) as n from ${storeSchema}.sessions where src_ip is not null group by src_ip order by n desc, src_ip limit 1`);
+    const attackers = await get('/api/v1/attackers?limit=1');
+    expect(attackers[0].count).toBe(Number(top.n));
+    const findings = Number((await one(`select count(*) as n from ${storeSchema}.detection_findings where detector = 'snowshoe'`)).n);
+    const detections = await get('/api/v1/detections?detector=snowshoe&limit=200');
+    expect(detections.length).toBe(findings);
+    // Jobs through the API's proxy (a jobs-scope key), as the dashboard and the MCP server use it.
+    const r = await fetch(`${apiBase}/api/v1/jobs`, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify({ jobType: 'report', parameters: { top: 1 } }) });
+    expect(r.status).toBe(202);
+    const { jobId } = (await r.json()) as { jobId: string };
+    expect((await until(jobId, 'completed', 30_000)).state).toBe('completed');
+  });
+
   it('refuses invalid submissions with 4xx JSON errors, never 5xx', async () => {
     const cases: Array<[string, Promise<Response>, number, string]> = [
       ['unknown type', post('/api/v1/jobs', { jobType: 'mine-coins', parameters: {} }), 400, 'JOB_TYPE_UNKNOWN'],

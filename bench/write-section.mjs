@@ -8,8 +8,15 @@ import { fileURLToPath } from 'node:url';
 
 const file = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'BENCHMARKS.md');
 
-/** Put `markdown` into section `name` of BENCHMARKS.md. */
+const TITLES = {
+  ingest: 'Ingest', enrichment: 'Enrichment caches (`npm run bench:enrichment`)', jobs: 'Jobs (`npm run bench:jobs`)',
+  api: 'Statistics API (`npm run bench:api`)', detect: 'Detection (`npm run bench:detect`)',
+  'detect-longtail': 'Longtail (`npm run bench:detect`)', 'detect-compute': 'Compute backends (`npm run bench:detect`)',
+};
+
+/** Put `markdown` into section `name` of BENCHMARKS.md (with a `##` title when it has none). */
 export function writeSection(name, markdown) {
+  if (!markdown.trimStart().startsWith('## ')) markdown = `## ${TITLES[name] ?? name}\n\n${markdown.trim()}`;
   const open = `<!-- bench:${name} -->`;
   const close = `<!-- /bench:${name} -->`;
   const block = `${open}\n${markdown.trim()}\n${close}`;

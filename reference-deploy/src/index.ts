@@ -18,3 +18,14 @@ export { listen, type Serving } from './shared/http-serve.js';
 // --- mcp: the MCP server (`cowrie mcp`) ---
 export * from './mcp/index.js';
 // --- end mcp ---
+// --- types the exported services refer to (documented with them)
+export type { AnswerCache, CacheOutcome } from './api/answer-cache.js';
+export type { CursorCodec, CursorPosition } from './api/cursor.js';
+export type { DbGate } from './api/db-gate.js';
+export type { RateLimiter as ApiRateLimiter, RateVerdict } from './api/rate-limiter.js';
+export type { ApiMetrics } from './api/api-metrics.js';
+export type { ApiEnv, HandlerInput } from './api/context.js';
+export type { JobEventHub } from './coordinator/job-event-hub.js';
+export type { CoordinatorMetrics } from './coordinator/coordinator-metrics.js';
+export type { CoordinatorEnv } from './coordinator/coordinator-env.js';
+export type { ApiLogger } from './shared/api-logger.js';

@@ -53,7 +53,7 @@ export interface ApiFlags {
 }
 
 /**
- * Resolve the configuration; a bad value is a {@link UsageError} naming it.
+ * Resolve the configuration; a bad value is a `UsageError` naming it.
  *
  * @example
  * ```ts

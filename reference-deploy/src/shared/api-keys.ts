@@ -21,7 +21,7 @@ const SCOPES: readonly ApiScope[] = ['read', 'jobs'];
 
 /**
  * Parse `COWRIE_API_KEYS`. Blank entries are ignored; an unknown scope or a key shorter than 16
- * characters is a {@link UsageError} (`BAD_API_KEYS`) naming the entry's position, never the key.
+ * characters is a `UsageError` (`BAD_API_KEYS`) naming the entry's position, never the key.
  *
  * @example
  * ```ts

@@ -29,3 +29,4 @@ export type { JobEventHub } from './coordinator/job-event-hub.js';
 export type { CoordinatorMetrics } from './coordinator/coordinator-metrics.js';
 export type { CoordinatorEnv } from './coordinator/coordinator-env.js';
 export type { ApiLogger } from './shared/api-logger.js';
+export { readWorkerConfigFile, type WorkerFileSettings } from './worker/worker-config-file.js';

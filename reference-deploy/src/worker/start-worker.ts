@@ -82,7 +82,7 @@ export async function startWorker(config: WorkerConfig, log: ApiLogger = createA
     lockDurationMs: config.lockDurationMs, stalledIntervalMs: config.stalledIntervalMs,
     onError: (err) => log.warn('heartbeat failed', { error: (err as Error).message }),
   });
-  log.info('worker started', { workerId: worker.info.workerId, queue: describeQueue(config.queue), queues: worker.info.queues, concurrency: worker.info.concurrency, capabilities: worker.info.capabilities });
+  log.info('worker started', { workerId: worker.info.workerId, queue: describeQueue(config.queue), queues: worker.info.queues, concurrency: worker.info.concurrency, preferences: config.preferences, capabilities: worker.info.capabilities });
   return {
     worker,
     engine,

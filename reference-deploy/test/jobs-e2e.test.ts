@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSse, spawnCli, type CliProcess } from './support/jobs-processes.js';
+import { connectStdio } from './support/mcp-fixture.js';
 
 // Coordinator, two workers and a loader as child processes of the built CLI, on PostgreSQL as
 // the queue and again on Redis; the database is PostgreSQL in both. Real captures are read from
@@ -133,6 +134,20 @@ describe.each(['postgres', 'redis'] as const)('jobs end to end, queue on %s', (e
     expect(r.status).toBe(202);
     const { jobId } = (await r.json()) as { jobId: string };
     expect((await until(jobId, 'completed', 30_000)).state).toBe('completed');
+
+    // An MCP server on the API alone (no database access) runs a detector as a job and explains that run.
+    const mcp = await connectStdio(['--api', apiBase, '--key', KEY]);
+    try {
+      const r = await mcp.client.callTool({ name: 'detect_snowshoe', arguments: { since: '2000-01-01T00:00:00Z', until: '2100-01-01T00:00:00Z' } });
+      expect(r.isError, JSON.stringify(r.content)).toBeFalsy();
+      const out = r.structuredContent as { source: string; findings: unknown[]; total: number };
+      expect(out.source).toBe('computed');
+      const newest = await one(`select id from ${storeSchema}.detection_runs where detector = 'snowshoe' order by started_at desc limit 1`);
+      const linked = Number((await one(`select count(*) as n from ${storeSchema}.detection_run_findings where run_id = '${newest.id}'`)).n);
+      expect(out.total).toBe(linked);
+    } finally {
+      await mcp.close();
+    }
   });
 
   it('refuses invalid submissions with 4xx JSON errors, never 5xx', async () => {

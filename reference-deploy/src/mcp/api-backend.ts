@@ -1,8 +1,9 @@
 /**
  * @module The API adapter (`cowrie mcp --api URL --key …`): every tool answered by a running
- * statistics API, so the MCP server needs no database access. Detect tools read the findings
- * earlier runs stored (`/api/v1/detections`), since the API is read-only; `lookup_ip` shows the
- * enrichment the API serves (no cache access).
+ * statistics API, so the MCP server needs no database access. Detect tools run the detector as a
+ * job through the API's job routes (keys with the `jobs` scope) and read that run's findings; with
+ * a read-only key, or an API without a coordinator, they read what earlier runs stored.
+ * `lookup_ip` shows the enrichment the API serves (no cache access).
  */
 import type { SessionDetail, SessionSummary, SummaryReport } from '@cowrieprocessor/core';
 import type { Attacker } from '../api/queries/attackers.js';
@@ -10,6 +11,7 @@ import type { SecuritySummary } from '../api/queries/compat-dshield.js';
 import type { Finding } from '../api/queries/detections.js';
 import type { IpProfile } from '../api/queries/ip-profile.js';
 import { createApiGet } from './api-client.js';
+import { runJobThroughApi } from './api-jobs.js';
 import { fromStored } from './finding-view.js';
 import type { McpBackend, WindowArgs } from './mcp-backend.js';
 import { McpToolError } from './mcp-errors.js';
@@ -55,9 +57,23 @@ export function createApiBackend(baseUrl: string, key: string | undefined): McpB
       return { summary: s.data, securitySummary: c.data };
     },
     async detect(detector, a) {
+      const str = (v: unknown) => (typeof v === 'string' ? v : null);
+      if (!a.cursor) {
+        // A fresh answer: run the detector now as a job, then read that run's findings.
+        const job = await runJobThroughApi(baseUrl, key, detector, { since: a.since, until: a.until, sensor: a.sensor });
+        const runId = job.ran ? str(job.result.runId) : null;
+        if (runId) {
+          const r = await get<Finding[]>('/api/v1/detections', { detector, limit: 200 });
+          const mine = r.data.filter((f) => f.lastRunId === runId);
+          const w = (job.ran ? job.result.window : null) as Record<string, unknown> | null;
+          return {
+            detector, source: 'computed', window: { since: str(w?.since), until: str(w?.until), sensor: str(w?.sensor) },
+            findings: mine.slice(0, a.limit).map(fromStored), total: mine.length, nextCursor: null, stats: (job.ran ? job.result.stats : null) as never,
+          };
+        }
+      }
       const r = await get<Finding[]>('/api/v1/detections', { ...windowQuery(a), detector, limit: Math.min(a.limit, 200), cursor: a.cursor });
       const q = r.meta.query ?? {};
-      const str = (v: unknown) => (typeof v === 'string' ? v : null);
       return {
         detector, source: 'stored', window: { since: str(q.since), until: str(q.until), sensor: str(q.sensor) },
         findings: r.data.map(fromStored), total: null, nextCursor: r.meta.next ?? null, stats: null,

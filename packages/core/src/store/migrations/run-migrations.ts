@@ -28,12 +28,19 @@ export async function readSchemaVersion(db: Kysely<Database>, dialect: DialectAd
 /**
  * Apply every pending migration, one transaction per step: lock, re-read the version (another
  * process may have migrated while we waited), apply, verify, record. A failing step rolls back
- * alone and stops the run; earlier steps stay applied and recorded.
+ * alone and stops the run; earlier steps stay applied and recorded. An empty database gets the
+ * whole current schema in one transaction, so no other process ever sees it half created (and
+ * mistakes it for an old schema).
  */
 export async function runMigrations(db: Kysely<Database>, dialect: DialectAdapter, migrations: readonly Migration[] = MIGRATIONS): Promise<MigrationResult> {
   return db.connection().execute(async (conn) => {
     const from = await readSchemaVersion(conn, dialect);
     const applied: MigrationResult['applied'] = [];
+    if (from === 0 && migrations.length > 0) {
+      const created = await createAtOnce(conn, dialect, migrations);
+      applied.push(...created);
+      if (created.length > 0) return { from, to: await readSchemaVersion(conn, dialect), applied };
+    }
     for (const m of migrations) {
       if (m.version <= from) continue;
       await sql.raw(dialect.beginWrite).execute(conn);
@@ -58,6 +65,32 @@ export async function runMigrations(db: Kysely<Database>, dialect: DialectAdapte
     }
     return { from, to: await readSchemaVersion(conn, dialect), applied };
   });
+}
+
+/** Every step in one transaction on an empty database; nothing when another process got there first. */
+async function createAtOnce(conn: Kysely<Database>, dialect: DialectAdapter, migrations: readonly Migration[]): Promise<MigrationResult['applied']> {
+  await sql.raw(dialect.beginWrite).execute(conn);
+  try {
+    await dialect.lockForMigration(conn);
+    if ((await readSchemaVersion(conn, dialect)) > 0) {
+      await sql`commit`.execute(conn);
+      return [];
+    }
+    let minReader = migrations[0]!.version;
+    for (const m of migrations) {
+      await m.up(conn, dialect);
+      await m.verify(conn, dialect);
+      if (m.breaksReaders) minReader = m.version;
+    }
+    await writeMeta(conn, 'schema_version', String(migrations[migrations.length - 1]!.version));
+    await writeMeta(conn, 'min_reader_version', String(minReader));
+    await writeMeta(conn, 'migrated_at', nowIso());
+    await sql`commit`.execute(conn);
+    return migrations.map((m) => ({ version: m.version, name: m.name }));
+  } catch (err) {
+    await sql`rollback`.execute(conn).catch(() => undefined);
+    throw err;
+  }
 }
 
 async function writeMeta(db: Kysely<Database>, key: string, value: string): Promise<void> {

@@ -55,7 +55,13 @@ export function createBullmqEngine(c: BullConnection, opts: BullmqEngineOptions 
     const found = await Promise.all(JOB_TYPES.map(async (t) => (await queueOf(t)).getJob(jobId) as Promise<Job<BullJobData> | undefined>));
     return found.find((j) => j) ?? null;
   };
-  const view = async (job: Job<BullJobData>) => viewOfJob(job, (await job.getState()) as BullState);
+  const view = async (job: Job<BullJobData>) => {
+    const state = (await job.getState()) as BullState;
+    // The snapshot may predate the state (the job finished between the two reads): read it again
+    // so that a completed job always comes with its result and a failed one with its error.
+    const fresh = (state === 'completed' || state === 'failed') && !job.finishedOn ? ((await findJob(job.id!)) ?? job) : job;
+    return viewOfJob(fresh, state);
+  };
 
   const engine: QueueEngine = {
     kind: c.kind,

@@ -28,7 +28,7 @@ export interface Database extends EnrichmentTables, DetectionTables {
 }
 
 /** Current schema version, written by {@link runMigrations}. */
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 /** A JSON column: written as JSON text, read back as text (SQLite) or parsed (PostgreSQL). */
 export type Json = ColumnType<unknown, string, string>;

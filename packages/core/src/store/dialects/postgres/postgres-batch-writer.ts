@@ -19,8 +19,9 @@ export function createPostgresBatchWriter(db: Kysely<Database>, namespace: strin
         await sql`select pg_advisory_xact_lock(hashtext(${'cowrieprocessor:write:' + namespace}))`.execute(trx);
         const ids = new Map<string, number>();
         for (const part of chunkRows(batch.events.map((e) => e.row), maxParams)) {
+          // Target-less: the (ts, hash) index and the untimed-hash index both deduplicate.
           const rows = await trx.insertInto('raw_events').values(part)
-            .onConflict((oc) => oc.column('content_hash').doNothing())
+            .onConflict((oc) => oc.doNothing())
             .returning(['id', 'content_hash']).execute();
           for (const r of rows) ids.set(r.content_hash.toString('hex'), Number(r.id));
         }

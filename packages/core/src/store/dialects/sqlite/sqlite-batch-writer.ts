@@ -39,7 +39,7 @@ function sample(cols: readonly string[]): Row {
  * and the content-hash conflict answered per row by `changes`.
  */
 export function createSqliteBatchWriter(db: Kysely<Database>, conn: BetterSqlite3.Database): BatchWriter {
-  const insEvent = prepare(conn, db.insertInto('raw_events').values(sample(EVENT_COLS) as never).onConflict((oc) => oc.column('content_hash').doNothing()).compile(), EVENT_COLS);
+  const insEvent = prepare(conn, db.insertInto('raw_events').values(sample(EVENT_COLS) as never).onConflict((oc) => oc.doNothing()).compile(), EVENT_COLS);
   const insDead = prepare(conn, db.insertInto('dead_letters').values(sample(DEAD_COLS) as never).onConflict((oc) => oc.column('content_hash').doNothing()).compile(), DEAD_COLS);
   const derived = Object.fromEntries(
     Object.entries(DERIVED).map(([t, cols]) => [t, prepare(conn, db.insertInto(t as 'commands').values(sample(cols) as never).compile(), cols)]),

@@ -1,16 +1,21 @@
 import { sql, type Kysely } from 'kysely';
+import { nowIso } from '../../../util/now-iso.js';
 import type { Database } from '../../schema.js';
 import type { BatchOutcome } from '../../writer/batch-types.js';
 import type { Batch, BatchWriter } from '../../writer/batch-writer.js';
 import { cursorUpsert } from '../../writer/cursor-upsert.js';
 import { batchOutcome, freshRows } from '../../writer/fresh-rows.js';
-import { upsertSessions } from '../../writer/upsert-sessions.js';
+import { sessionRow } from '../../writer/session-row.js';
+import { mergeSessionRows } from '../../writer/upsert-sessions.js';
 import { chunkRows, withWriteTransactionOn } from '../../writer/with-write-transaction.js';
+import { DERIVED_COLUMNS, EVENT_COLUMNS, SESSION_COLUMNS } from './pg-columns.js';
+import { columnNames, unnestRows } from './unnest-rows.js';
 
 /**
- * PostgreSQL writer: one transaction per batch with multi-row statements; `RETURNING` tells which
- * events were new. Writers of the same namespace take a transaction-scoped advisory lock, so two
- * loaders on the same files queue batch by batch instead of deadlocking on session rows.
+ * PostgreSQL writer: one transaction per batch, one statement per table with every row passed as
+ * column arrays (`unnest`); `RETURNING` tells which events were new. Writers of the same
+ * namespace take a transaction-scoped advisory lock, so two loaders on the same files queue
+ * batch by batch instead of deadlocking on session rows.
  */
 export function createPostgresBatchWriter(db: Kysely<Database>, namespace: string, maxParams: number): BatchWriter {
   return {
@@ -18,9 +23,10 @@ export function createPostgresBatchWriter(db: Kysely<Database>, namespace: strin
       withWriteTransactionOn(db, 'BEGIN', async (trx): Promise<BatchOutcome> => {
         await sql`select pg_advisory_xact_lock(hashtext(${'cowrieprocessor:write:' + namespace}))`.execute(trx);
         const ids = new Map<string, number>();
-        for (const part of chunkRows(batch.events.map((e) => e.row), maxParams)) {
+        if (batch.events.length > 0) {
           // Target-less: the (ts, hash) index and the untimed-hash index both deduplicate.
-          const rows = await trx.insertInto('raw_events').values(part)
+          const rows = await trx.insertInto('raw_events').columns(columnNames(EVENT_COLUMNS) as never)
+            .expression(unnestRows(EVENT_COLUMNS, batch.events.map((e) => e.row as Record<string, unknown>)) as never)
             .onConflict((oc) => oc.doNothing())
             .returning(['id', 'content_hash']).execute();
           for (const r of rows) ids.set(r.content_hash.toString('hex'), Number(r.id));
@@ -41,9 +47,17 @@ export function createPostgresBatchWriter(db: Kysely<Database>, namespace: strin
           for (const r of rows) deadHashes.add(r.content_hash.toString('hex'));
         }
         const rows = freshRows(fresh);
-        const tables = [['commands', rows.commands], ['auth_attempts', rows.auth], ['downloads', rows.downloads], ['ssh_keys', rows.sshKeys], ['tcp_forwards', rows.forwards]] as const;
-        for (const [t, list] of tables) for (const part of chunkRows(list, maxParams)) await trx.insertInto(t as 'commands').values(part as never).execute();
-        await upsertSessions(trx, rows.sessions, maxParams);
+        for (const [kind, { table, cols }] of Object.entries(DERIVED_COLUMNS)) {
+          const list = rows[kind as keyof typeof DERIVED_COLUMNS];
+          if (list.length === 0) continue;
+          await trx.insertInto(table as 'commands').columns(columnNames(cols) as never).expression(unnestRows(cols, list) as never).execute();
+        }
+        if (rows.sessions.length > 0) {
+          const now = nowIso();
+          await trx.insertInto('sessions').columns(columnNames(SESSION_COLUMNS) as never)
+            .expression(unnestRows(SESSION_COLUMNS, rows.sessions.map((d) => sessionRow(d, now))) as never)
+            .onConflict(mergeSessionRows).execute();
+        }
         if (batch.cursor) await cursorUpsert(trx, batch.cursor).execute();
         return batchOutcome(batch, fresh.length, deadHashes, rows.sessions);
       }),

@@ -39,13 +39,24 @@ export function deriveFacts(ev: CowrieEvent): EventFacts {
   let derived: DerivedRows | null = null;
   switch (ev.kind) {
     case 'cowrie.session.connect':
-      if (s) Object.assign(s, { srcPort: ev.srcPort, dstIp: ev.dstIp, dstPort: ev.dstPort, connectSeen: 1 });
+      if (s) {
+        s.srcPort = ev.srcPort;
+        s.dstIp = ev.dstIp;
+        s.dstPort = ev.dstPort;
+        s.connectSeen = 1;
+      }
       break;
     case 'cowrie.session.closed':
-      if (s) Object.assign(s, { durationMs: ev.durationMs, closed: 1 });
+      if (s) {
+        s.durationMs = ev.durationMs;
+        s.closed = 1;
+      }
       break;
     case 'cowrie.client.version':
-      if (s) Object.assign(s, { clientVersion: ev.version, clientVersionNorm: ev.versionNormalized });
+      if (s) {
+        s.clientVersion = ev.version;
+        s.clientVersionNorm = ev.versionNormalized;
+      }
       break;
     case 'cowrie.client.kex':
       if (s) s.hassh = ev.hassh;
@@ -54,7 +65,10 @@ export function deriveFacts(ev: CowrieEvent): EventFacts {
     case 'cowrie.login.failed': {
       const success = ev.kind === 'cowrie.login.success' ? 1 : 0;
       derived = { auth: [{ ...base, username: ev.username, password: ev.password, success, fingerprint: ev.fingerprint, key_type: ev.keyType }] };
-      if (s) Object.assign(s, { loginAttempts: 1, loginSuccess: success });
+      if (s) {
+        s.loginAttempts = 1;
+        s.loginSuccess = success;
+      }
       break;
     }
     case 'cowrie.command.input':
@@ -81,7 +95,10 @@ export function deriveFacts(ev: CowrieEvent): EventFacts {
     case 'cowrie.session.file_download':
       if (ev.url === null && ev.shasum === null && ev.outfile === null) break; // v2.5 scp stdin mislogged under this id
       derived = { downloads: [{ ...base, eventid: ev.kind, direction: 'download', failed: 0, url: ev.url, shasum: ev.shasum, outfile: ev.outfile, destfile: ev.destfile, filename: null }] };
-      if (s) Object.assign(s, { downloadCount: 1, riskScore: eventRiskScore(ev.kind, null) });
+      if (s) {
+        s.downloadCount = 1;
+        s.riskScore = eventRiskScore(ev.kind, null);
+      }
       break;
     case 'cowrie.session.file_download.failed':
       derived = { downloads: [{ ...base, eventid: ev.kind, direction: 'download', failed: 1, url: ev.url, shasum: null, outfile: null, destfile: null, filename: null }] };

@@ -23,7 +23,7 @@ describe('PostgreSQL array-parameter inserts', () => {
 
   it('round-trips hostile text, nulls, numbers, bytes and JSON exactly', async () => {
     const rows = HOSTILE.map((t, i) => ({ t, n: i % 3 === 0 ? null : -i, b: 2 ** 40 + i, h: Buffer.from([i, 0, 255, 92, 34]), j: JSON.stringify({ s: t, i }) }));
-    rows.push({ t: null as unknown as string, n: 7, b: 0, h: null as unknown as Buffer, j: '[]' });
+    rows.push({ t: null as unknown as string, n: 7, b: 0, h: null as unknown as (typeof rows)[number]['h'], j: '[]' });
     const cols: UnnestColumns = [['t', 'text'], ['n', 'int4'], ['b', 'int8'], ['h', 'bytea'], ['j', 'json']];
     await store.db.insertInto('unnest_probe' as never).columns(['t', 'n', 'b', 'h', 'j'] as never).expression(unnestRows(cols, rows) as never).execute();
     const back = await sql<{ t: string | null; n: number | null; b: string; h: Buffer | null; j: unknown }>`select t, n, b, h, j::text as j from unnest_probe`.execute(store.db);

@@ -28,7 +28,12 @@ export function freshRows(fresh: ReadonlyArray<{ ev: PreparedEvent; id: number }
       for (const k of KINDS) {
         const rows = d[k];
         // The rows are this event's own objects, built for this batch: set the id in place.
-        if (rows) for (const r of rows) out[k].push(Object.assign(r, { event_id: id }));
+        if (rows) {
+          for (const r of rows) {
+            (r as Record<string, unknown>).event_id = id;
+            out[k].push(r);
+          }
+        }
       }
     }
     const s = ev.session;

@@ -26,7 +26,12 @@ type Row = Record<string, unknown>;
 // both dialects) and prepared once by better-sqlite3; rows are bound in `cols` order.
 function prepare(conn: BetterSqlite3.Database, compiled: { sql: string }, cols: readonly string[]) {
   const stmt = conn.prepare(compiled.sql);
-  return (row: Row) => stmt.run(...cols.map((c) => row[c] ?? null));
+  // One argument array reused for every row: this runs once per stored row.
+  const args = new Array<unknown>(cols.length);
+  return (row: Row) => {
+    for (let i = 0; i < cols.length; i++) args[i] = row[cols[i]!] ?? null;
+    return stmt.run(...args);
+  };
 }
 
 function sample(cols: readonly string[]): Row {

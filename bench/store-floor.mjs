@@ -20,7 +20,9 @@ const idx = {
   none: [],
   hash: ['create unique index h on raw_events(content_hash)'],
   'hash+ts': ['create unique index h on raw_events(content_hash)', 'create index t on raw_events(ts)'],
-  all: ['create unique index h on raw_events(content_hash)', 'create index t on raw_events(ts)', 'create index u on raw_events(sensor, session) where ts is null'],
+  // The schema's raw_events indexes (step 5): one unique (ts, hash), the untimed ones, the position.
+  all: ['create unique index th on raw_events(ts, content_hash)', 'create unique index uh on raw_events(content_hash) where ts is null',
+    'create index u on raw_events(sensor, session) where ts is null', 'create index sl on raw_events(source_id, line)'],
 }[indexes];
 for (const s of idx) db.exec(s);
 const rows = [];
@@ -32,7 +34,7 @@ for (const l of readFileSync(file, 'utf8').split('\n')) {
   try { o = JSON.parse(l); } catch { continue; }
   rows.push([createHash('sha256').update(l).digest().subarray(0, 16), String(o.eventid), o.timestamp ?? null, o.sensor ?? '', o.session ?? null, o.src_ip ?? null, l, null, 1, line, line * 450]);
 }
-const conflict = idx.length ? ' on conflict(content_hash) do nothing' : '';
+const conflict = idx.length ? ' on conflict do nothing' : '';
 const ins = db.prepare(`insert into raw_events(content_hash,eventid,ts,sensor,session,src_ip,payload,raw,source_id,line,byte_offset) values (?,?,?,?,?,?,?,?,?,?,?)${conflict}`);
 const tx = db.transaction((rs) => { for (const r of rs) ins.run(r); });
 const t0 = process.hrtime.bigint();

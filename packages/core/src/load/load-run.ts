@@ -322,6 +322,7 @@ export class LoadRun {
    */
   async complete(body: () => Promise<void>): Promise<LoadResult> {
     let error: unknown = null;
+    const endRun = this.store.writer.startRun?.() ?? null;
     try {
       await body();
     } catch (err) {
@@ -329,6 +330,7 @@ export class LoadRun {
     } finally {
       await this.preparer?.close().catch(() => undefined);
       this.preparer = null;
+      await endRun?.().catch(() => undefined);
     }
     try {
       await this.finish();

@@ -20,4 +20,9 @@ export interface Batch {
  */
 export interface BatchWriter {
   write(batch: Batch): Promise<BatchOutcome>;
+  /**
+   * Optional: a long run of batches (a load) starts. Returns what to call when it ends. SQLite
+   * uses it to move WAL checkpoints onto a worker thread for the duration.
+   */
+  startRun?(): () => Promise<void>;
 }

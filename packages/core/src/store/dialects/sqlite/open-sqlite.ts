@@ -28,7 +28,7 @@ export function openSqlite(path: string, opts: { readonly?: boolean } = {}): { d
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: conn }) });
   return {
     db,
-    createWriter: () => createSqliteBatchWriter(db, conn),
+    createWriter: () => createSqliteBatchWriter(db, conn, memory || opts.readonly ? null : resolve(path)),
     close: async () => {
       await db.destroy();
     },

@@ -9,6 +9,7 @@ import { cursorUpsert } from '../../writer/cursor-upsert.js';
 import { batchOutcome, freshRows } from '../../writer/fresh-rows.js';
 import { sessionRow } from '../../writer/session-row.js';
 import { sessionUpsert } from '../../writer/upsert-sessions.js';
+import { startBackgroundCheckpoints, type BackgroundCheckpoints } from './background-checkpoints.js';
 
 const DERIVED = {
   commands: ['event_id', 'sensor', 'session', 'ts', 'src_ip', 'eventid', 'input', 'normalized', 'defanged', 'risk_level', 'risk_score'],
@@ -43,7 +44,7 @@ function sample(cols: readonly string[]): Row {
  * (better-sqlite3 runs them synchronously, far faster than rebuilding multi-row SQL per batch),
  * and the content-hash conflict answered per row by `changes`.
  */
-export function createSqliteBatchWriter(db: Kysely<Database>, conn: BetterSqlite3.Database): BatchWriter {
+export function createSqliteBatchWriter(db: Kysely<Database>, conn: BetterSqlite3.Database, path: string | null = null): BatchWriter {
   const insEvent = prepare(conn, db.insertInto('raw_events').values(sample(EVENT_COLS) as never).onConflict((oc) => oc.doNothing()).compile(), EVENT_COLS);
   const insDead = prepare(conn, db.insertInto('dead_letters').values(sample(DEAD_COLS) as never).onConflict((oc) => oc.column('content_hash').doNothing()).compile(), DEAD_COLS);
   const derived = Object.fromEntries(
@@ -73,6 +74,25 @@ export function createSqliteBatchWriter(db: Kysely<Database>, conn: BetterSqlite
     if (batch.cursor) upCursor(batch.cursor as Row);
     return batchOutcome(batch, fresh.length, deadHashes, rows.sessions);
   });
-  return { write: async (batch) => run.immediate(batch) };
+  // Loads running on this connection at once share one checkpointer (a file database only).
+  let runs = 0;
+  let checkpoints: BackgroundCheckpoints | null = null;
+  return {
+    write: async (batch) => run.immediate(batch),
+    startRun: () => {
+      if (path === null) return async () => undefined;
+      if (runs++ === 0) checkpoints = startBackgroundCheckpoints(conn, path);
+      let ended = false;
+      return async () => {
+        if (ended) return;
+        ended = true;
+        if (--runs === 0) {
+          const bg = checkpoints;
+          checkpoints = null;
+          await bg?.stop();
+        }
+      };
+    },
+  };
 }
 

@@ -23,10 +23,10 @@ export { IpProfileBuilder, linkKey, type IpProfileBuilderOptions, type SessionHe
 export { stableHash, findingId } from './data/stable-id.js';
 export { slash16 } from './data/ip-prefix.js';
 export { UnionFind } from './data/union-find.js';
-export { detectSnowshoe, detectSnowshoeInProfiles, type SnowshoeResult } from './snowshoe/detect-snowshoe.js';
-export { SNOWSHOE_DEFAULTS, type SnowshoeOptions, type IpInfo } from './snowshoe/snowshoe-options.js';
+export { detectSnowshoe, detectSnowshoeInProfiles, detectSnowshoeAsync, detectSnowshoeInProfilesAsync, type SnowshoeResult } from './snowshoe/detect-snowshoe.js';
+export { SNOWSHOE_DEFAULTS, type SnowshoeOptions, type SnowshoeBackendOptions, type IpInfo } from './snowshoe/snowshoe-options.js';
 export { predecessorWindowScore, predecessorWindowScoreOfProfiles, type PredecessorWindowScore, type PredecessorOptions } from './snowshoe/predecessor-window-score.js';
-export { detectBotnets, detectBotnetsInProfiles, type BotnetResult } from './botnet/detect-botnets.js';
-export { BOTNET_DEFAULTS, LINK_KINDS, type BotnetOptions, type LinkKind } from './botnet/botnet-options.js';
+export { detectBotnets, detectBotnetsInProfiles, detectBotnetsAsync, detectBotnetsInProfilesAsync, type BotnetResult } from './botnet/detect-botnets.js';
+export { BOTNET_DEFAULTS, LINK_KINDS, type BotnetOptions, type BotnetBackendOptions, type LinkKind } from './botnet/botnet-options.js';
 export * from './longtail/index.js';
 export * from './features/index.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CowrieStore } from '@cowrieprocessor/core';
-import { BOTNET_DEFAULTS, detectBotnetsInProfiles, loadFindingSessions, loadIpProfiles, type DetectionWindow, type Finding, type ProgressFn } from '@cowrieprocessor/detection';
+import { BOTNET_DEFAULTS, detectBotnetsInProfilesAsync, loadFindingSessions, loadIpProfiles, type DetectionWindow, type Finding, type ProgressFn } from '@cowrieprocessor/detection';
 import type { CliIo } from '../io.js';
 import { printJson, printLines, printable } from '../output.js';
 import { addDetectOptions, runDetector, type DetectOptions } from './detect-common.js';
@@ -23,15 +23,15 @@ export function registerDetectBotnet(detect: Command, io: CliIo, setExit: (code:
         return { profiles: await loadIpProfiles(store, window, { ...o, links, credentials: 'succeeded', triedBy }), triedBy };
       };
       const r = await runDetector(io, opts, 'botnet', ['js'], load, async (ctx) => {
-        const res = detectBotnetsInProfiles(ctx.data.profiles, { ...links, triedBy: ctx.data.triedBy, onProgress: ctx.onProgress });
+        const res = await detectBotnetsInProfilesAsync(ctx.data.profiles, { ...links, triedBy: ctx.data.triedBy, onProgress: ctx.onProgress, backend: ctx.backend });
         await loadFindingSessions(ctx.store, ctx.window, res.clusters);
-        return { findings: res.clusters, params: {}, stats: res.stats, output: res.clusters };
+        return { findings: res.clusters, params: {}, stats: res.stats, output: { clusters: res.clusters, stats: res.stats } };
       });
-      const clusters = r.output.map(toJson);
-      if (opts.json) printJson(io, { clusters, window: r.window, backend: r.backend, runId: r.runId, seconds: r.seconds });
+      const clusters = r.output.clusters.map(toJson);
+      if (opts.json) printJson(io, { clusters, window: r.window, backend: r.backend, runId: r.runId, stats: r.output.stats, seconds: r.seconds });
       else printLines(io, [
         `Botnet clusters ${r.window.since} to ${r.window.until}${r.window.sensor ? `, sensor ${r.window.sensor}` : ''}: ${clusters.length} (${r.seconds} s, backend ${r.backend})`,
-        ...r.output.flatMap((c) => [
+        ...r.output.clusters.flatMap((c) => [
           `  ${c.score.toFixed(3)}  ${c.ips.length} IPs, ${c.sessions.length} sessions  ${c.id}`,
           ...((c.evidence.reasons as string[]) ?? []).map((x) => `         ${printable(x)}`),
         ]),

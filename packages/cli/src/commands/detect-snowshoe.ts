@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CowrieStore } from '@cowrieprocessor/core';
-import { detectSnowshoeInProfiles, loadFindingSessions, loadIpInfo, loadIpProfiles, predecessorWindowScoreOfProfiles, type DetectionWindow, type Finding, type ProgressFn } from '@cowrieprocessor/detection';
+import { detectSnowshoeInProfilesAsync, loadFindingSessions, loadIpInfo, loadIpProfiles, predecessorWindowScoreOfProfiles, type DetectionWindow, type Finding, type ProgressFn } from '@cowrieprocessor/detection';
 import type { CliIo } from '../io.js';
 import { printJson, printLines, printable } from '../output.js';
 import { addDetectOptions, runDetector, type DetectOptions } from './detect-common.js';
@@ -23,13 +23,13 @@ export function registerDetectSnowshoe(detect: Command, io: CliIo, setExit: (cod
       };
       const r = await runDetector(io, opts, 'snowshoe', ['js'], load, async (ctx) => {
         const ipInfo = await loadIpInfo(ctx.store);
-        const res = detectSnowshoeInProfiles(ctx.data.profiles, { ipInfo, onProgress: ctx.onProgress });
+        const res = await detectSnowshoeInProfilesAsync(ctx.data.profiles, { ipInfo, onProgress: ctx.onProgress, backend: ctx.backend });
         await loadFindingSessions(ctx.store, ctx.window, res.campaigns);
         const predecessor = predecessorWindowScoreOfProfiles(ctx.data.profiles, { ipInfo, starts: ctx.data.starts });
-        return { findings: res.campaigns, params: {}, stats: { ...res.stats, predecessorWindowScore: predecessor.score }, output: { campaigns: res.campaigns, predecessor } };
+        return { findings: res.campaigns, params: {}, stats: { ...res.stats, predecessorWindowScore: predecessor.score }, output: { campaigns: res.campaigns, predecessor, stats: res.stats } };
       });
       const campaigns = r.output.campaigns.map(toJson);
-      if (opts.json) printJson(io, { campaigns, window: r.window, backend: r.backend, runId: r.runId, predecessorWindowScore: r.output.predecessor, seconds: r.seconds });
+      if (opts.json) printJson(io, { campaigns, window: r.window, backend: r.backend, runId: r.runId, predecessorWindowScore: r.output.predecessor, stats: r.output.stats, seconds: r.seconds });
       else printLines(io, [
         `Snowshoe campaigns ${r.window.since} to ${r.window.until}${r.window.sensor ? `, sensor ${r.window.sensor}` : ''}: ${campaigns.length} (${r.seconds} s, backend ${r.backend})`,
         ...r.output.campaigns.flatMap((c) => [

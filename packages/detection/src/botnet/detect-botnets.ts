@@ -1,21 +1,31 @@
+import { runPlan, runPlanSync, type KernelPlan, type KernelUse } from '../compute/kernel-plan.js';
 import { buildIpProfiles, credLabel, spanOf, type IpProfile, type SessionStub } from '../data/ip-profiles.js';
 import { slash16 } from '../data/ip-prefix.js';
 import type { SessionRecord } from '../data/session-record.js';
 import { findingId, stableHash } from '../data/stable-id.js';
 import { UnionFind } from '../data/union-find.js';
 import type { Finding } from '../types.js';
-import { BOTNET_DEFAULTS, LINK_KINDS, type BotnetOptions, type LinkKind } from './botnet-options.js';
+import { BOTNET_DEFAULTS, LINK_KINDS, type BotnetBackendOptions, type BotnetOptions, type LinkKind } from './botnet-options.js';
+import { mergeByBehaviour, type BehaviourStats } from './behaviour-merge.js';
 
 /** What {@link detectBotnets} returns: clusters by score, and counts for the run's stats. */
 export interface BotnetResult {
   clusters: Finding[];
-  stats: { sessions: number; ips: number; linkKeys: number; clusters: number };
+  stats: {
+    sessions: number; ips: number; linkKeys: number; clusters: number;
+    /** Credential links checked against behaviour: blocks, units, pairs compared, merges. */
+    behaviour: BehaviourStats;
+    /** Kernel calls and pairs computed, and on which backend (`js-inline`: the synchronous entry points). */
+    kernel: KernelUse & { backend: string };
+  };
 }
 
 /**
  * Find clusters of IPs that act as one: the same injected SSH key, download hash or URL, command
- * script, or a seldom-tried successful credential. IPs sharing any such key are united
- * (union-find over key postings: linear, never pairwise); clusters of `minIps` or more are scored
+ * script, or a seldom-tried successful credential. IPs sharing a strong key are united
+ * (union-find over key postings: linear, never pairwise); groups that only a credential links
+ * are united when their behaviour is alike too (`mergeByBehaviour`: cosine inside each
+ * credential's posting list, on the JS kernel here, on a backend with {@link detectBotnetsAsync}); clusters of `minIps` or more are scored
  * by size, how many kinds of evidence they share and how much of the cluster shares its top key.
  *
  * @example
@@ -40,6 +50,46 @@ export function detectBotnets(sessions: SessionRecord[], options: BotnetOptions 
  * ```
  */
 export function detectBotnetsInProfiles(profiles: IpProfile[], options: BotnetOptions = {}): BotnetResult {
+  const use = { calls: 0, pairs: 0 };
+  return finish(runPlanSync(botnetPlan(profiles, options), use), use, 'js-inline');
+}
+
+/**
+ * {@link detectBotnets} with its behaviour-similarity kernel on a compute backend
+ * (`options.backend`). Same clusters on every backend within float tolerance; a kernel failure
+ * is an error, never a silent fall-back.
+ *
+ * @example
+ * ```ts
+ * const { clusters, stats } = await detectBotnetsAsync(sessions, { backend: await resolveBackend({ forced: 'onnx-web' }) });
+ * ```
+ */
+export function detectBotnetsAsync(sessions: SessionRecord[], options: BotnetBackendOptions = {}): Promise<BotnetResult> {
+  const minScriptCommands = options.minScriptCommands ?? BOTNET_DEFAULTS.minScriptCommands;
+  return detectBotnetsInProfilesAsync(buildIpProfiles(sessions, { links: { minScriptCommands } }), options);
+}
+
+/**
+ * {@link detectBotnetsAsync} on per-IP profiles with links (see {@link detectBotnetsInProfiles}).
+ *
+ * @example
+ * ```ts
+ * await detectBotnetsInProfilesAsync(await loadIpProfiles(store, window, { links: { minScriptCommands: 3 } }), { backend });
+ * ```
+ */
+export async function detectBotnetsInProfilesAsync(profiles: IpProfile[], options: BotnetBackendOptions = {}): Promise<BotnetResult> {
+  const use = { calls: 0, pairs: 0 };
+  if (!options.backend) return finish(runPlanSync(botnetPlan(profiles, options), use), use, 'js-inline');
+  return finish(await runPlan(botnetPlan(profiles, options), options.backend, use), use, options.backend.name);
+}
+
+type Partial_ = Omit<BotnetResult, 'stats'> & { stats: Omit<BotnetResult['stats'], 'kernel'> };
+
+function finish(r: Partial_, use: KernelUse, backend: string): BotnetResult {
+  return { clusters: r.clusters, stats: { ...r.stats, kernel: { backend, ...use } } };
+}
+
+function* botnetPlan(profiles: IpProfile[], options: BotnetOptions): KernelPlan<Partial_> {
   const o = { ...BOTNET_DEFAULTS, ...options };
   const progress = o.onProgress ?? (() => undefined);
   progress({ step: 'links', processed: 0, total: 3 });
@@ -64,29 +114,43 @@ export function detectBotnetsInProfiles(profiles: IpProfile[], options: BotnetOp
   progress({ step: 'grouping', processed: 1, total: 3 });
   const uf = new UnionFind(nIps);
   const strong: Array<[string, number[]]> = [];
+  const credentialPostings: number[][] = [];
   for (const [k, ips] of postings) {
     if (ips.length < 2) continue;
     const sep = k.indexOf('\u0001');
-    if (k.slice(0, sep) === 'credential' && ((given ?? tried).get(k.slice(sep + 1)) ?? 0) > o.maxCredentialShare * nIps) continue;
+    const credential = k.slice(0, sep) === 'credential';
+    if (credential && ((given ?? tried).get(k.slice(sep + 1)) ?? 0) > o.maxCredentialShare * nIps) continue;
     strong.push([k, ips]);
-    for (let i = 1; i < ips.length; i++) uf.union(ips[0]!, ips[i]!);
+    if (credential) credentialPostings.push(ips);
+    else for (let i = 1; i < ips.length; i++) uf.union(ips[0]!, ips[i]!);
   }
+  const behaviour: BehaviourStats = { credentialBlocks: 0, units: 0, pairsCompared: 0, merged: 0 };
+  if (o.minBehaviourCosine === false) for (const ips of credentialPostings) for (let i = 1; i < ips.length; i++) uf.union(ips[0]!, ips[i]!);
+  else yield* mergeByBehaviour(profiles, uf, credentialPostings, o.minBehaviourCosine, behaviour);
+  // Each key's IPs per cluster: a credential may now be shared by IPs of several clusters.
   const byRoot = new Map<number, Array<[string, number[]]>>();
-  for (const e of strong) {
-    const r = uf.find(e[1][0]!);
-    let l = byRoot.get(r);
-    if (!l) byRoot.set(r, (l = []));
-    l.push(e);
+  for (const [k, ips] of strong) {
+    const split = new Map<number, number[]>();
+    for (const i of ips) {
+      const r = uf.find(i);
+      (split.get(r) ?? split.set(r, []).get(r)!).push(i);
+    }
+    for (const [r, part] of split) {
+      if (part.length < 2) continue;
+      (byRoot.get(r) ?? byRoot.set(r, []).get(r)!).push([k, part]);
+    }
   }
   progress({ step: 'scoring', processed: 2, total: 3 });
   const clusters: Finding[] = [];
   for (const members of uf.groups()) {
     if (members.length < o.minIps) continue;
-    clusters.push(describeCluster(members.map((i) => profiles[i]!), byRoot.get(uf.find(members[0]!)) ?? []));
+    const keys = byRoot.get(uf.find(members[0]!)) ?? [];
+    if (members.length < o.minCredentialOnlyIps && keys.every(([k]) => k.startsWith('credential\u0001'))) continue;
+    clusters.push(describeCluster(members.map((i) => profiles[i]!), keys));
   }
   clusters.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
   progress({ step: 'scoring', processed: 3, total: 3 });
-  return { clusters, stats: { sessions, ips: nIps, linkKeys: strong.length, clusters: clusters.length } };
+  return { clusters, stats: { sessions, ips: nIps, linkKeys: strong.length, clusters: clusters.length, behaviour } };
 }
 
 function describeCluster(members: IpProfile[], keys: Array<[string, number[]]>): Finding {

@@ -21,3 +21,6 @@ export { nearestNeighbours, type NearestNeighboursOptions, type Neighbours } fro
 export { applyScaling, fitScaling, standardize, type Scaling, type ScalingMethod } from './standardize.js';
 export { estimateJaccard, hashString32, jaccard, minhashSignatures, type MinHashSignatures } from './minhash.js';
 export { lshBuckets } from './lsh.js';
+export { runPlan, runPlanSync, type CosineRequest, type KernelPlan, type KernelUse } from './kernel-plan.js';
+export { similarPairsInBlocks, BLOCK_BATCH_ROWS, type CandidateBlock, type SimilarPair } from './block-similarity.js';
+export { hashedTfIdfRows, idf, trigrams, type TokenWeights } from './hashed-tfidf.js';

@@ -69,7 +69,8 @@ export function simulate(o: SimulateOptions): SimulatedLog {
     specs.push(spec);
     return { sensor: spec.sensor, session: spec.session, ip: spec.ip, what: n.what };
   });
-  specs.push(...backgroundSessions(rng, bg, o.backgroundSessions ?? 0, { start, end, sensors, nextIp: ips.next, nextSession }));
+  // A loop, not push(...spread): a million specs overflow the call stack as arguments.
+  for (const spec of backgroundSessions(rng, bg, o.backgroundSessions ?? 0, { start, end, sensors, nextIp: ips.next, nextSession })) specs.push(spec);
   const uuids = new Map(sensors.map((s) => [s, `${rng.hex(8)}-${rng.hex(4)}-11f0-${rng.hex(4)}-${rng.hex(12)}`]));
   const events = specs.flatMap((s) => writeSession(rng, s, uuids.get(s.sensor)!));
   events.sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));

@@ -58,6 +58,8 @@ export function describeCampaign(g: CampaignGroup, ctx: { toolingShare: number; 
     dictionary.length ? `${dictionary.length} credential pairs shared across IPs and seldom used by anyone else` : '',
     scripts.length ? `${scripts.length} command scripts shared across IPs` : '',
     `${bound} of ${n} IPs bound by that evidence${g.attached ? `, ${g.attached} attached because all their pairs are in the dictionary` : ''}`,
+    g.subgroups > 1 ? `${g.subgroups} sub-groups with no shared pair merged because their dictionaries are alike (cosine ≥ ${round(g.mergeCosine ?? 0)})` : '',
+    g.attachedBySimilarity ? `${g.attachedBySimilarity} IPs with a pair nobody else tried joined because it resembles the dictionary` : '',
     `tooling ${clientVersion || '(no client version)'}${hassh ? ` / HASSH ${hassh}` : ''} used by ${(ctx.toolingShare * 100).toFixed(1)} % of low-volume IPs`,
     `active over ${spanHours.toFixed(1)} h`,
   ].filter(Boolean);
@@ -79,6 +81,7 @@ export function describeCampaign(g: CampaignGroup, ctx: { toolingShare: number; 
       volume: { sessions: sessionsPerIp.reduce((a, b) => a + b, 0), medianSessionsPerIp: median(sessionsPerIp), maxSessionsPerIp: Math.max(...sessionsPerIp), medianAttemptsPerIp: median(attemptsPerIp) },
       spread: { slash16: nets.size, asns: asns.size || null, countries: countries.size || null },
       boundIps: bound, attachedIps: g.attached,
+      similarity: { subgroups: g.subgroups, minMergeCosine: g.mergeCosine === undefined ? null : round(g.mergeCosine), attachedIps: g.attachedBySimilarity },
       components: { size: round(sizeF), binding: round(bindF), spread: round(spreadF), lowVolume: round(lowF), toolingRarity: round(toolF) },
     },
     ips: g.members.map((m) => ({ ip: m.ip, sessions: m.sessionCount })).sort((a, b) => (a.ip < b.ip ? -1 : 1)),

@@ -1,21 +1,31 @@
+import { runPlan, runPlanSync, type KernelPlan, type KernelUse } from '../compute/kernel-plan.js';
 import { buildIpProfiles, type IpProfile } from '../data/ip-profiles.js';
 import type { SessionRecord } from '../data/session-record.js';
 import { findingId } from '../data/stable-id.js';
 import type { Finding } from '../types.js';
 import { describeCampaign } from './describe-campaign.js';
-import { groupCampaigns } from './group-campaigns.js';
-import { SNOWSHOE_DEFAULTS, type SnowshoeOptions } from './snowshoe-options.js';
+import { groupCampaignsPlan } from './group-campaigns.js';
+import type { SimilarityStats } from './similarity-merge.js';
+import { SNOWSHOE_DEFAULTS, type SnowshoeBackendOptions, type SnowshoeOptions } from './snowshoe-options.js';
 
 /** What {@link detectSnowshoe} returns: campaigns by score, and counts for the run's stats. */
 export interface SnowshoeResult {
   campaigns: Finding[];
-  stats: { sessions: number; ips: number; lowVolumeIps: number; candidateGroups: number; campaigns: number };
+  stats: {
+    sessions: number; ips: number; lowVolumeIps: number; candidateGroups: number; campaigns: number;
+    /** The dictionary-similarity step: units, candidate blocks, pairs compared, merges, attachments. */
+    similarity: SimilarityStats;
+    /** Kernel calls and pairs computed, and on which backend (`js-inline`: the synchronous entry points). */
+    kernel: KernelUse & { backend: string };
+  };
 }
 
 /**
  * Find snowshoe campaigns: many low-volume IPs bound by a shared credential dictionary (or a
  * shared command script) under one tooling fingerprint. Linear in sessions: profiles per IP,
- * key counts, union-find inside fingerprint buckets; browser-safe (plain data in, plain data out).
+ * key counts, union-find inside fingerprint buckets, then dictionary similarity inside candidate
+ * blocks (the JS kernel, synchronously; {@link detectSnowshoeAsync} runs it on a backend).
+ * Browser-safe (plain data in, plain data out).
  *
  * @example
  * ```ts
@@ -37,6 +47,46 @@ export function detectSnowshoe(sessions: SessionRecord[], options: SnowshoeOptio
  * ```
  */
 export function detectSnowshoeInProfiles(profiles: IpProfile[], options: SnowshoeOptions = {}): SnowshoeResult {
+  const use = { calls: 0, pairs: 0 };
+  return finish(runPlanSync(snowshoePlan(profiles, options), use), use, 'js-inline');
+}
+
+/**
+ * {@link detectSnowshoe} with its similarity kernels on a compute backend (`options.backend`,
+ * e.g. `await resolveBackend({ forced: 'onnx-node' })`). Same campaigns on every backend
+ * within float tolerance; a kernel failure is an error, never a silent fall-back.
+ *
+ * @example
+ * ```ts
+ * const { campaigns, stats } = await detectSnowshoeAsync(sessions, { backend });
+ * stats.kernel.calls; // kernel runs made on `backend`
+ * ```
+ */
+export function detectSnowshoeAsync(sessions: SessionRecord[], options: SnowshoeBackendOptions = {}): Promise<SnowshoeResult> {
+  return detectSnowshoeInProfilesAsync(buildIpProfiles(sessions), options);
+}
+
+/**
+ * {@link detectSnowshoeAsync} on per-IP profiles.
+ *
+ * @example
+ * ```ts
+ * await detectSnowshoeInProfilesAsync(await loadIpProfiles(store, window), { backend });
+ * ```
+ */
+export async function detectSnowshoeInProfilesAsync(profiles: IpProfile[], options: SnowshoeBackendOptions = {}): Promise<SnowshoeResult> {
+  const use = { calls: 0, pairs: 0 };
+  if (!options.backend) return finish(runPlanSync(snowshoePlan(profiles, options), use), use, 'js-inline');
+  return finish(await runPlan(snowshoePlan(profiles, options), options.backend, use), use, options.backend.name);
+}
+
+type Partial_ = Omit<SnowshoeResult, 'stats'> & { stats: Omit<SnowshoeResult['stats'], 'kernel'> };
+
+function finish(r: Partial_, use: KernelUse, backend: string): SnowshoeResult {
+  return { campaigns: r.campaigns, stats: { ...r.stats, kernel: { backend, ...use } } };
+}
+
+function* snowshoePlan(profiles: IpProfile[], options: SnowshoeOptions): KernelPlan<Partial_> {
   const o = { ...SNOWSHOE_DEFAULTS, ...options };
   const progress = o.onProgress ?? (() => undefined);
   progress({ step: 'profiles', processed: 0, total: 3 });
@@ -53,7 +103,9 @@ export function detectSnowshoeInProfiles(profiles: IpProfile[], options: Snowsho
     }
   }
   progress({ step: 'grouping', processed: 1, total: 3 });
-  const groups = groupCampaigns(profiles, lowVolume, { minConcentration: o.minConcentration, attach: o.attach });
+  const similarity: SimilarityStats = { units: 0, blocks: 0, pairsCompared: 0, merged: 0, attached: 0 };
+  const params = o.similarity === false ? undefined : { ...SNOWSHOE_DEFAULTS.similarity, ...o.similarity };
+  const groups = yield* groupCampaignsPlan(profiles, lowVolume, { minConcentration: o.minConcentration, attach: o.attach, similarity: params }, similarity);
   progress({ step: 'scoring', processed: 2, total: 3 });
   const campaigns = groups
     .filter((g) => g.members.length >= o.minIps)
@@ -67,5 +119,5 @@ export function detectSnowshoeInProfiles(profiles: IpProfile[], options: Snowsho
     seen.add(c.id);
   }
   progress({ step: 'scoring', processed: 3, total: 3 });
-  return { campaigns, stats: { sessions, ips: profiles.length, lowVolumeIps: low, candidateGroups: groups.length, campaigns: campaigns.length } };
+  return { campaigns, stats: { sessions, ips: profiles.length, lowVolumeIps: low, candidateGroups: groups.length, campaigns: campaigns.length, similarity } };
 }

@@ -1,6 +1,8 @@
+import { runPlanSync, type KernelPlan } from '../compute/kernel-plan.js';
 import type { IpProfile } from '../data/ip-profiles.js';
 import { UnionFind } from '../data/union-find.js';
 import { binds, countKeyUse, type KeyUse } from './find-bindings.js';
+import { mergeBySimilarity, type SimilarityParams, type SimilarityStats } from './similarity-merge.js';
 
 /** A candidate campaign before scoring: member profiles and what bound them. */
 export interface CampaignGroup {
@@ -12,24 +14,52 @@ export interface CampaignGroup {
   bindingScripts: Map<string, number>;
   /** Members that joined only because all their pairs lie in the dictionary. */
   attached: number;
+  /** Union-find groups merged into this one by dictionary similarity (1: none merged). */
+  subgroups: number;
+  /** Lowest cosine of the merges that built it (undefined when nothing was merged). */
+  mergeCosine?: number;
+  /** Lone IPs that joined by the similarity of their rare pairs to the group's dictionary. */
+  attachedBySimilarity: number;
   credUse: Map<string, KeyUse>;
+}
+
+/** Options of {@link groupCampaignsPlan}; without `similarity` no sub-groups are merged. */
+export interface GroupCampaignsOptions {
+  minConcentration: number;
+  attach: boolean;
+  similarity?: SimilarityParams;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * Group low-volume IPs into candidate campaigns. IPs are linked only inside one tooling
- * fingerprint and only through a credential pair or command script concentrated on them
- * (see `binds`), with union-find: linear in IPs × pairs, never pairwise over IPs. A
- * shared fingerprint alone links nothing. Then IPs of the same fingerprint whose every pair
- * (two or more) lies in a group's dictionary, inside its time span ± 1 day, are attached.
+ * {@link groupCampaignsPlan} run synchronously on the in-process JS kernel.
  *
  * @example
  * ```ts
  * const groups = groupCampaigns(profiles, lowVolume, { minConcentration: 0.75, attach: true });
  * ```
  */
-export function groupCampaigns(profiles: IpProfile[], lowVolume: Uint8Array, opts: { minConcentration: number; attach: boolean }): CampaignGroup[] {
+export function groupCampaigns(profiles: IpProfile[], lowVolume: Uint8Array, opts: GroupCampaignsOptions, stats?: SimilarityStats): CampaignGroup[] {
+  return runPlanSync(groupCampaignsPlan(profiles, lowVolume, opts, stats));
+}
+
+/**
+ * Group low-volume IPs into candidate campaigns. IPs are linked only inside one tooling
+ * fingerprint and only through a credential pair or command script concentrated on them
+ * (see `binds`), with union-find: linear in IPs × pairs, never pairwise over IPs. A
+ * shared fingerprint alone links nothing. With `similarity`, sub-groups of one campaign that
+ * no shared pair links are merged by the cosine of their dictionary profiles, computed by the
+ * kernel that runs the plan inside candidate blocks (`mergeBySimilarity`). Then IPs of the
+ * same fingerprint whose every pair (two or more) lies in a group's dictionary, inside its time
+ * span ± 1 day, are attached.
+ *
+ * @example
+ * ```ts
+ * const groups = await runPlan(groupCampaignsPlan(profiles, lowVolume, { minConcentration: 0.75, attach: true, similarity }), backend);
+ * ```
+ */
+export function* groupCampaignsPlan(profiles: IpProfile[], lowVolume: Uint8Array, opts: GroupCampaignsOptions, stats?: SimilarityStats): KernelPlan<CampaignGroup[]> {
   const credUse = countKeyUse(profiles, lowVolume, (p) => p.credentials);
   const scriptUse = countKeyUse(profiles, lowVolume, (p) => p.scripts);
   const uf = new UnionFind(profiles.length);
@@ -45,18 +75,22 @@ export function groupCampaigns(profiles: IpProfile[], lowVolume: Uint8Array, opt
     for (const c of p.credentials) if (binds(credUse.get(c), p.tooling, opts.minConcentration)) link(p, `c${c}`);
     for (const s of p.scripts) if (binds(scriptUse.get(s), p.tooling, opts.minConcentration)) link(p, `s${s}`);
   }
-  const groups: CampaignGroup[] = [];
+  let groups: CampaignGroup[] = [];
   const groupOf = new Int32Array(profiles.length).fill(-1);
   for (const idx of uf.groups().flatMap((g) => splitByTime(g.map((i) => profiles[i]!)))) {
     if (idx.length < 2 || !lowVolume[idx[0]!.index]) continue;
     const members = idx;
-    const g: CampaignGroup = { tooling: members[0]!.tooling, members, bindingCreds: new Map(), bindingScripts: new Map(), attached: 0, credUse };
+    const g: CampaignGroup = { tooling: members[0]!.tooling, members, bindingCreds: new Map(), bindingScripts: new Map(), attached: 0, subgroups: 1, attachedBySimilarity: 0, credUse };
     for (const m of members) {
       for (const c of m.credentials) if (binds(credUse.get(c), g.tooling, opts.minConcentration)) g.bindingCreds.set(c, (g.bindingCreds.get(c) ?? 0) + 1);
       for (const s of m.scripts) if (binds(scriptUse.get(s), g.tooling, opts.minConcentration)) g.bindingScripts.set(s, (g.bindingScripts.get(s) ?? 0) + 1);
       groupOf[m.index] = groups.length;
     }
     groups.push(g);
+  }
+  if (opts.similarity) {
+    const st = stats ?? { units: 0, blocks: 0, pairsCompared: 0, merged: 0, attached: 0 };
+    groups = yield* mergeBySimilarity(profiles, lowVolume, groups, groupOf, credUse, scriptUse, opts.similarity, st);
   }
   // Attaching grows the dictionaries, which may attach more: a few rounds until nothing changes.
   for (let round = 0; opts.attach && round < 4; round++) if (attachByDictionary(profiles, lowVolume, groups, groupOf) === 0) break;
@@ -151,8 +185,10 @@ function attachByDictionary(profiles: IpProfile[], lowVolume: Uint8Array, groups
     const full = [...hits].filter(([gi, n]) => n === p.credentials.size && (single
       ? !Number.isNaN(t) && sizes[gi]! >= SINGLE_PAIR_MIN_IPS && t >= cores[gi]![0] && t <= cores[gi]![1] && ownsPair(gi, [...p.credentials][0]!, p.tooling)
       : Number.isNaN(t) || (t >= spans[gi]![0] && t <= spans[gi]![1])));
-    // Ambiguous between two campaigns: leave it out rather than guess.
-    if (full.length === 1) joins.push([p, full[0]![0]]);
+    // Ambiguous between two campaigns: the one active at that moment (its own span, no margin)
+    // when exactly one is, else leave it out rather than guess.
+    const now = full.length > 1 ? full.filter(([gi]) => t >= cores[gi]![0] && t <= cores[gi]![1]) : full;
+    if (now.length === 1) joins.push([p, now[0]![0]]);
   }
   for (const [p, gi] of joins) {
     groups[gi]!.members.push(p);

@@ -1,4 +1,6 @@
+import type { ComputeBackend } from '../compute/compute-backend.js';
 import type { ProgressFn } from '../types.js';
+import type { SimilarityParams } from './similarity-merge.js';
 
 /** Enrichment facts about one IP (from the `enrichment` table when it has rows). */
 export interface IpInfo {
@@ -22,6 +24,12 @@ export interface SnowshoeOptions {
   minConcentration?: number;
   /** Attach IPs whose every pair lies in a campaign's dictionary (same fingerprint, in its time span). */
   attach?: boolean;
+  /**
+   * Merge sub-groups of one campaign (and attach lone IPs with a rare pair) by the cosine of
+   * their credential-dictionary profiles, computed on the compute backend inside candidate
+   * blocks; `false` turns the step off.
+   */
+  similarity?: Partial<SimilarityParams> | false;
   /** Per-IP ASN / country (spread); never required. */
   ipInfo?: Map<string, IpInfo>;
   onProgress?: ProgressFn;
@@ -34,4 +42,11 @@ export const SNOWSHOE_DEFAULTS = {
   minIps: 8,
   minConcentration: 0.75,
   attach: true,
+  similarity: { minMergeCosine: 0.25, minAttachCosine: 0.3, marginMs: 6 * 3600_000 },
 } as const;
+
+/** Options of the backend entry points (`detectSnowshoeAsync`, `detectSnowshoeInProfilesAsync`). */
+export interface SnowshoeBackendOptions extends SnowshoeOptions {
+  /** Runs the similarity kernels; the in-process JS kernel when omitted. */
+  backend?: ComputeBackend;
+}

@@ -54,8 +54,10 @@ describe('snowshoe and botnet on simulated campaigns', () => {
     const level = new Map(truth.map((c) => [c.id, c.level]));
     for (const m of ev.matches.filter((x) => x.size >= 20)) {
       expect(m.purity, m.campaignId).toBeGreaterThanOrEqual(0.9);
-      // Low distinctiveness (75 % of the dictionary is common pairs): IPs that only tried one
-      // common pair cannot be told from the background, so only a floor is asserted there.
+      // Low distinctiveness (75 % of the dictionary is common pairs): sub-groups bound by
+      // different rare pairs are merged by dictionary similarity, but IPs that only tried common
+      // pairs stay ambiguous with the background of the same client (on the real background:
+      // 0.75–1.00 over 11 seeds; on this denser synthetic week 0.6), so only a floor is asserted.
       expect(m.recall, m.campaignId).toBeGreaterThanOrEqual(level.get(m.campaignId) === 'low' ? 0.5 : 0.9);
     }
     expect(ev.matches.find((m) => m.campaignId === 'snowshoe-4')!.recall).toBeGreaterThanOrEqual(0.9); // 200 IPs, low

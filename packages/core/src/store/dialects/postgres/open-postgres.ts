@@ -20,7 +20,7 @@ export function openPostgres(url: string, schema: string, opts: { max?: number }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
-    createWriter: () => createPostgresBatchWriter(db, schema, 65_535),
+    createWriter: () => createPostgresBatchWriter(db, pool, schema, 65_535),
     pool,
     close: async () => {
       await db.destroy();

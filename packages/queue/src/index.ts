@@ -2,7 +2,7 @@
  * `@cowrieprocessor/queue`: typed jobs and their status, validated per job type; the
  * {@link QueueEngine} port with BullMQ-on-PostgreSQL, BullMQ-on-Redis and embedded engines
  * (chosen by `COWRIE_QUEUE`); and the worker runtime (profiles, capabilities, registry with
- * heartbeats, preference routing, thread handlers with real cancel).
+ * heartbeats, preference routing, thread and sandboxed-process handlers with real cancel).
  *
  * @example
  * ```ts
@@ -22,12 +22,13 @@ export type { QueueEngine, JobContext, JobRunner, ConsumeOptions, Consumer, List
 export { runControlled, errorInfo, JobHandedBackError, type ControlledRun } from './engine/run-controlled.js';
 export { openEngine, describeQueue } from './engine/open-engine.js';
 export { createEmbeddedEngine, type EmbeddedEngineOptions } from './embedded/embedded-engine.js';
-export { createPostgresEngine, postgresConnection, DEFAULT_QUEUE_SCHEMA } from './bullmq-postgres/create-postgres-engine.js';
+export { createPostgresEngine, postgresConnection, DEFAULT_QUEUE_SCHEMA, DEFAULT_POOL_SIZE } from './bullmq-postgres/create-postgres-engine.js';
 export { createRedisEngine, redisConnection } from './bullmq-redis/create-redis-engine.js';
 export { createBullmqEngine, type BullmqEngineOptions } from './bullmq/bullmq-engine.js';
 export type { BullConnection } from './bullmq/bullmq-connection.js';
 export { CONTROL_QUEUE } from './bullmq/control-channel.js';
 export { threadHandler, type ThreadHandlerOptions } from './isolate/thread-handler.js';
+export { processHandler, type ProcessHandlerOptions } from './isolate/process-handler.js';
 export { createWorker, type CreateWorkerOptions, type RunningWorker } from './worker/create-worker.js';
 export { WORKER_PROFILES, resolveQueues, type WorkerProfile } from './worker/profiles.js';
 export { detectCapabilities, unmetRequirement } from './worker/capabilities.js';

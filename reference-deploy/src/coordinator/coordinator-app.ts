@@ -6,11 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import { JobNotFoundError, type QueueEngine } from '@cowrieprocessor/queue';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { ApiError, errorBody, toApiError } from '../shared/api-errors.js';
 import type { ApiKey } from '../shared/api-keys.js';
 import type { ApiLogger } from '../shared/api-logger.js';
 import type { SseTokens } from '../shared/keys-sse-token.js';
+import { limitBody } from './body-limit.js';
 import { requireJobsKey } from './coordinator-auth.js';
 import type { CoordinatorEnv } from './coordinator-env.js';
 import type { CoordinatorMetrics } from './coordinator-metrics.js';
@@ -54,10 +54,7 @@ export function createCoordinatorApp(d: CoordinatorAppDeps): Hono<CoordinatorEnv
     d.metrics.request(route, c.res.status);
     d.log.debug('request', { requestId, method: c.req.method, route, status: c.res.status, ms: Math.round((performance.now() - t0) * 10) / 10 });
   });
-  app.use('*', bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => c.json(errorBody(new ApiError(413, 'BODY_TOO_LARGE', `request bodies are limited to ${MAX_BODY_BYTES} bytes`)), 413),
-  }));
+  app.use('*', limitBody(MAX_BODY_BYTES, (c) => c.json(errorBody(new ApiError(413, 'BODY_TOO_LARGE', `request bodies are limited to ${MAX_BODY_BYTES} bytes`)), 413)));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {

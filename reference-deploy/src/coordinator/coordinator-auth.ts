@@ -18,12 +18,23 @@ import type { CoordinatorEnv } from './coordinator-env.js';
  * ```
  */
 export function requireJobsKey(keys: readonly ApiKey[], noAuth: boolean, tokens?: SseTokens): MiddlewareHandler<CoordinatorEnv> {
+  // Keys are fixed for the process's life: a bearer value once verified need not be hashed and
+  // compared again on every submission (only valid ones are kept, so the map stays small).
+  const verified = new Map<string, ApiKey>();
+  const byBearer = (presented: string | null) => {
+    if (!presented) return null;
+    const hit = verified.get(presented);
+    if (hit) return hit;
+    const key = findApiKey(keys, presented);
+    if (key && verified.size < 1000) verified.set(presented, key);
+    return key;
+  };
   return async (c, next) => {
     if (noAuth) {
       c.set('keyId', 'no-auth');
       return next();
     }
-    const key = findApiKey(keys, bearerToken(c.req.header('authorization'))) ?? fromToken(c, keys, tokens);
+    const key = byBearer(bearerToken(c.req.header('authorization'))) ?? fromToken(c, keys, tokens);
     if (!key) {
       c.header('WWW-Authenticate', 'Bearer realm="cowrie"');
       throw new ApiError(401, 'UNAUTHENTICATED', 'a valid API key is required: send Authorization: Bearer <key>');

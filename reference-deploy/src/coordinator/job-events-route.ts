@@ -71,8 +71,9 @@ export function mountJobEvents(app: Hono<CoordinatorEnv>, engine: QueueEngine, h
       if (FINAL.has(view.state)) done = true;
       else for (const e of pending.splice(0)) push(e);
       const ka = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => undefined), keepAliveMs);
-      // Engine event streams are best effort (BullMQ's can drop events under load): re-read the
-      // job now and then, and end the stream with its final state if that event never came.
+      // Engine event streams are best effort (a reconnecting reader or a trimmed stream can miss
+      // one): re-read the job now and then, and end the stream with its final state if that event
+      // never came.
       const recheck = setInterval(() => {
         if (done) return;
         void engine.get(id).then((v) => {

@@ -4,7 +4,7 @@
  */
 import { UsageError } from '@cowrieprocessor/core';
 import { createWorker, describeQueue, isJobType, openEngine, type JobType, type QueueEngine, type RunningWorker } from '@cowrieprocessor/queue';
-import { createApiLogger, type ApiLogger } from '../shared/api-logger.js';
+import { createApiLogger, type ApiLogger, type LogLevel } from '../shared/api-logger.js';
 import { createHandlers, storeCache } from './handlers/index.js';
 
 /** Settings of a worker process (flags over env). */
@@ -41,6 +41,23 @@ export function parsePreferences(text: string | undefined): Partial<Record<JobTy
   return out;
 }
 
+/**
+ * The worker's log level from `COWRIE_LOG_LEVEL` (default `info`, which logs every job start and
+ * end; `warn` keeps only failures, for fleets running many tiny jobs).
+ *
+ * @example
+ * ```ts
+ * envLogLevel('warn'); // 'warn'
+ * envLogLevel(undefined); // 'info'
+ * ```
+ */
+export function envLogLevel(value: string | undefined): LogLevel {
+  const v = (value ?? '').trim();
+  if (v === '') return 'info';
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(v)) throw new UsageError('BAD_LOG_LEVEL', `COWRIE_LOG_LEVEL: expected debug, info, warn, error or silent, got "${v}"`);
+  return v as LogLevel;
+}
+
 /** A running worker process. */
 export interface WorkerService {
   worker: RunningWorker;
@@ -57,7 +74,7 @@ export interface WorkerService {
  * process.once('SIGTERM', () => void svc.stop());
  * ```
  */
-export async function startWorker(config: WorkerConfig, log: ApiLogger = createApiLogger('info', process.stdout, 'worker')): Promise<WorkerService> {
+export async function startWorker(config: WorkerConfig, log: ApiLogger = createApiLogger(envLogLevel(process.env.COWRIE_LOG_LEVEL), process.stdout, 'worker')): Promise<WorkerService> {
   if (config.queue.trim() === 'embedded') {
     throw new UsageError('WORKER_NEEDS_QUEUE', 'a separate worker needs a shared queue: set COWRIE_QUEUE to a postgres:// or redis:// URL (with "embedded" the coordinator runs jobs itself)');
   }

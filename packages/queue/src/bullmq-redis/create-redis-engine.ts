@@ -24,6 +24,8 @@ export function redisConnection(url: string): BullConnection {
     ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
     // Workers block on the connection; BullMQ requires unlimited retries there.
     maxRetriesPerRequest: null,
+    enableAutoPipelining: true,
+    autoPipeliningIgnoredCommands: ['bzpopmin', 'xread', 'blpop', 'brpoplpush', 'blmove', 'bzpopmax'],
   };
   return { kind: 'redis', connection, prefix, close: async () => undefined };
 }

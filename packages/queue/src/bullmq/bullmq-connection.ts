@@ -15,7 +15,20 @@ export interface BullConnection {
   prefix: string;
   /** Connection for blocking clients (Worker, QueueEvents), when it differs from `connection`. */
   blockingConnection?: unknown;
-  /** Release what the connection owns (a shared ioredis client). */
+  /**
+   * Where queue events come from when BullMQ's QueueEvents will not do (PostgreSQL: see
+   * `openPgEventStream`); QueueEvents when undefined.
+   */
+  events?: (name: string) => QueueEventSource;
+  /** Release what the connection owns (a shared ioredis client, the event reader). */
+  close(): Promise<void>;
+}
+
+/** What the engine needs of a queue's event stream: BullMQ's QueueEvents has this shape. */
+export interface QueueEventSource {
+  // Listener arguments differ per event, as with QueueEvents.
+  on(event: string, listener: (args: any, id: string) => void): unknown;
+  waitUntilReady(): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -45,6 +58,19 @@ export function openQueue(c: BullConnection, name: string): Queue {
  */
 export function openQueueEvents(c: BullConnection, name: string): QueueEvents {
   return new (QueueEvents as unknown as AnyCtor)(name, { connection: c.blockingConnection ?? c.connection, prefix: c.prefix }, c.factory) as QueueEvents;
+}
+
+/**
+ * The event stream of queue `name`: the connection's own reader when it has one, else BullMQ's
+ * QueueEvents.
+ *
+ * @example
+ * ```ts
+ * openEventSource(conn, 'ping').on('completed', ({ jobId }) => console.log(jobId));
+ * ```
+ */
+export function openEventSource(c: BullConnection, name: string): QueueEventSource {
+  return c.events ? c.events(name) : openQueueEvents(c, name);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { JobType } from '../jobs/job-types.js';
 import { openWorker, type BullConnection } from './bullmq-connection.js';
 import type { ControlChannel } from './control-channel.js';
 import { encodeError, type BullJobData } from './job-codec.js';
+import { KEEP_FINISHED, completedRetention } from './retention.js';
 
 /** How long a job refused for its requirements waits before it is offered again. */
 const REFUSED_RETRY_MS = 2000;
@@ -26,8 +27,15 @@ export async function consumeBullmq(c: BullConnection, control: ControlChannel, 
   const running = new Map<string, AbortController>();
   await control.onCancel((jobId, reason) => running.get(jobId)?.abort(new JobCancelledError(jobId, reason)));
 
+  const paused = new Set<JobType>();
   const processor = async (job: Job<BullJobData>, token?: string) => {
     const spec = job.data.spec;
+    // BullMQ's pause() does not interrupt a fetch already blocked waiting for a job: one that
+    // arrives then is taken anyway. Hand it back so the peer we paused for gets it.
+    if (paused.has(spec.jobType)) {
+      await job.moveToWait(token);
+      throw new WaitingError();
+    }
     const refused = opts.accept?.(spec) ?? null;
     if (refused) {
       await job.updateProgress({ percent: 0, step: `waiting: ${refused}` });
@@ -69,8 +77,8 @@ export async function consumeBullmq(c: BullConnection, control: ControlChannel, 
       lockDuration: opts.lockDurationMs ?? 20_000,
       stalledInterval: opts.stalledIntervalMs ?? 15_000,
       maxStalledCount: 2,
-      removeOnFail: { count: 50_000 },
-      removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
+      removeOnFail: { count: KEEP_FINISHED },
+      removeOnComplete: completedRetention(c),
     });
     // A worker error (lost connection, …) is retried by BullMQ itself; without a listener
     // EventEmitter would turn it into an uncaught exception.
@@ -85,9 +93,11 @@ export async function consumeBullmq(c: BullConnection, control: ControlChannel, 
       return running.size;
     },
     async pause(q) {
+      for (const t of q ? [q] : opts.queues) paused.add(t);
       await Promise.all(pick(q).map((w) => w.pause(true)));
     },
     async resume(q) {
+      for (const t of q ? [q] : opts.queues) paused.delete(t);
       for (const w of pick(q)) w.resume();
     },
     async close({ force = false } = {}) {

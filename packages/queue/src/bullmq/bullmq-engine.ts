@@ -1,13 +1,14 @@
-import type { Job, Queue, QueueEvents } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import { EventEmitter } from 'node:events';
 import type { ListFilter, QueueDepth, QueueEngine } from '../engine/queue-engine.js';
 import { isoMicros, type JobEvent, type JobSpec, type JobView } from '../jobs/job-status.js';
 import { JOB_TYPES, type JobType } from '../jobs/job-types.js';
-import { openQueue, openQueueEvents, type BullConnection } from './bullmq-connection.js';
+import { openEventSource, openQueue, type BullConnection, type QueueEventSource } from './bullmq-connection.js';
 import { consumeBullmq } from './bullmq-consumer.js';
 import { bridgeQueueEvents } from './bullmq-events.js';
 import { openControlChannel } from './control-channel.js';
 import { viewOfJob, type BullJobData, type BullState } from './job-codec.js';
+import { KEEP_FINISHED, completedRetention, trimFinished } from './retention.js';
 
 /** Options shared by the BullMQ engines. */
 export interface BullmqEngineOptions {
@@ -38,7 +39,7 @@ export function createBullmqEngine(c: BullConnection, opts: BullmqEngineOptions 
   const control = openControlChannel(c, opts.lostAfterMs ?? 15_000);
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
-  let bridges: Promise<QueueEvents[]> | undefined;
+  let bridges: Promise<QueueEventSource[]> | undefined;
   const consumers: Array<{ close(o?: { force?: boolean }): Promise<void> }> = [];
 
   const queueOf = async (t: JobType): Promise<Queue> => {
@@ -73,8 +74,8 @@ export function createBullmqEngine(c: BullConnection, opts: BullmqEngineOptions 
         priority: spec.priority,
         attempts: spec.attempts,
         backoff: { type: 'exponential', delay: spec.backoffMs },
-        removeOnComplete: { age: 7 * 24 * 3600, count: 50_000 },
-        removeOnFail: { count: 50_000 },
+        removeOnComplete: completedRetention(c),
+        removeOnFail: { count: KEEP_FINISHED },
       })) as Job<BullJobData>;
       return viewOfJob(job, 'waiting');
     },
@@ -129,7 +130,8 @@ export function createBullmqEngine(c: BullConnection, opts: BullmqEngineOptions 
     },
     async subscribe(listener) {
       bridges ??= Promise.all(JOB_TYPES.map(async (t) => {
-        const ev = openQueueEvents(c, t);
+        await queueOf(t);
+        const ev = openEventSource(c, t);
         bridgeQueueEvents(ev, t, (e) => emitter.emit('job', e));
         await ev.waitUntilReady();
         return ev;
@@ -148,6 +150,13 @@ export function createBullmqEngine(c: BullConnection, opts: BullmqEngineOptions 
     },
     async consume(o) {
       const consumer = await consumeBullmq(c, control, o);
+      // Only PostgreSQL needs the periodic trim (and the extra Queue handles it uses).
+      const stopTrim = c.kind === 'postgres' ? trimFinished(c, await Promise.all(o.queues.map(queueOf))) : () => undefined;
+      const close = consumer.close.bind(consumer);
+      consumer.close = async (x) => {
+        stopTrim();
+        await close(x);
+      };
       consumers.push(consumer);
       return consumer;
     },

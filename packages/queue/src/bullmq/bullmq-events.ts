@@ -1,6 +1,6 @@
-import type { QueueEvents } from 'bullmq';
 import { applyProgress, isoMicros, type JobEvent, type JobStatus } from '../jobs/job-status.js';
 import type { JobType } from '../jobs/job-types.js';
+import type { QueueEventSource } from './bullmq-connection.js';
 import { decodeError, progressOf } from './job-codec.js';
 
 const fresh = (jobId: string): JobStatus => ({ jobId, state: 'queued', progressPercent: 0, currentStep: null, processed: null, total: null, updatedAt: isoMicros() });
@@ -14,7 +14,7 @@ const fresh = (jobId: string): JobStatus => ({ jobId, state: 'queued', progressP
  * bridgeQueueEvents(events, 'snowshoe', (e) => console.log(e.type, e.status.progressPercent));
  * ```
  */
-export function bridgeQueueEvents(events: QueueEvents, jobType: JobType, emit: (e: JobEvent) => void): void {
+export function bridgeQueueEvents(events: QueueEventSource, jobType: JobType, emit: (e: JobEvent) => void): void {
   const cache = new Map<string, { status: JobStatus; startedAt?: number }>();
   const get = (jobId: string) => {
     let c = cache.get(jobId);

@@ -1,8 +1,8 @@
-import type { Queue, QueueEvents, QueueEventsProducer } from 'bullmq';
+import type { Queue, QueueEventsProducer } from 'bullmq';
 import type { WorkerRegistry } from '../engine/queue-engine.js';
 import { isoMicros, type JobView } from '../jobs/job-status.js';
 import type { WorkerInfo, WorkerRecord } from '../worker/worker-info.js';
-import { openProducer, openQueue, openQueueEvents, type BullConnection } from './bullmq-connection.js';
+import { openEventSource, openProducer, openQueue, type BullConnection, type QueueEventSource } from './bullmq-connection.js';
 
 /** Name of the queue whose metadata and event stream carry our control data (no jobs run on it). */
 export const CONTROL_QUEUE = 'cowrie-control';
@@ -42,7 +42,7 @@ export interface ControlChannel {
 export function openControlChannel(c: BullConnection, lostAfterMs: number): ControlChannel {
   let queue: Queue | undefined;
   let producer: QueueEventsProducer | undefined;
-  let events: QueueEvents | undefined;
+  let events: QueueEventSource | undefined;
   const q = async () => {
     queue ??= openQueue(c, CONTROL_QUEUE);
     await queue.waitUntilReady();
@@ -102,10 +102,12 @@ export function openControlChannel(c: BullConnection, lostAfterMs: number): Cont
     },
     async onCancel(fn) {
       if (!events) {
-        events = openQueueEvents(c, CONTROL_QUEUE);
+        // The schema exists once the control queue is ready (BullMQ on PostgreSQL migrates on connect).
+        await q();
+        events = openEventSource(c, CONTROL_QUEUE);
         await events.waitUntilReady();
       }
-      (events as unknown as { on(e: string, l: (a: { jobId: string; reason: string }) => void): void }).on(CANCEL_EVENT, (a) => fn(a.jobId, a.reason));
+      events.on(CANCEL_EVENT, (a: { jobId: string; reason: string }) => fn(a.jobId, a.reason));
     },
     async close() {
       await Promise.allSettled([queue?.close(), producer?.close(), events?.close()]);

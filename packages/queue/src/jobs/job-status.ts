@@ -93,7 +93,8 @@ export interface JobEvent {
  * ```
  */
 export function isoMicros(ms: number = Date.now()): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+  // Slicing, not a regex replace: this runs for every job event the coordinator relays.
+  return `${new Date(ms).toISOString().slice(0, -1)}000Z`;
 }
 
 /**

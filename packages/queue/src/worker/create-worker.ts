@@ -5,6 +5,7 @@ import { UsageError } from '@cowrieprocessor/core';
 import type { Consumer, JobRunner, QueueEngine } from '../engine/queue-engine.js';
 import { isoMicros } from '../jobs/job-status.js';
 import type { JobType } from '../jobs/job-types.js';
+import { beatScheduler } from './beat-scheduler.js';
 import { detectCapabilities, unmetRequirement } from './capabilities.js';
 import { preferenceGate, queuesToYield } from './preference-gate.js';
 import { resolveQueues } from './profiles.js';
@@ -80,19 +81,26 @@ export async function createWorker(o: CreateWorkerOptions): Promise<RunningWorke
     startedAt: isoMicros(),
   };
   const registry = o.engine.registry;
-  const beat = async () => {
-    await registry.heartbeat({ ...info, active });
-    await gate?.apply(queuesToYield(info, await registry.list()), queues);
-  };
-  const safeBeat = () => beat().catch((err) => o.onError?.(err));
+  const beats = beatScheduler({
+    beat: async () => {
+      await registry.heartbeat({ ...info, active });
+      await gate?.apply(queuesToYield(info, await registry.list()), queues);
+    },
+    onError: o.onError,
+  });
+  // Peers route by "has a free slot" (and the registry shows busy or idle): beat when that
+  // changes, not on every job, which with tiny jobs would cost more than the jobs themselves.
+  const shape = () => (active === 0 ? 'idle' : active < info.concurrency ? 'busy' : 'full');
   const run: JobRunner = async (params, ctx) => {
+    const before = shape();
     active++;
-    void safeBeat();
+    if (shape() !== before) beats.soon();
     try {
       return await o.handlers[ctx.jobType]!(params, ctx);
     } finally {
+      const was = shape();
       active--;
-      void safeBeat();
+      if (shape() !== was) beats.soon(active === 0);
     }
   };
   let gate: ReturnType<typeof preferenceGate> | undefined;
@@ -103,8 +111,9 @@ export async function createWorker(o: CreateWorkerOptions): Promise<RunningWorke
     lockDurationMs: o.lockDurationMs, stalledIntervalMs: o.stalledIntervalMs, abortGraceMs: o.abortGraceMs,
   });
   gate = preferenceGate(consumer);
-  await safeBeat();
-  const timer = setInterval(safeBeat, o.heartbeatMs ?? 5000);
+  beats.soon();
+  await beats.idle();
+  const timer = setInterval(() => beats.soon(), o.heartbeatMs ?? 5000);
   timer.unref();
   return {
     info,
@@ -116,6 +125,9 @@ export async function createWorker(o: CreateWorkerOptions): Promise<RunningWorke
       const expired = new Promise<'expired'>((r) => (graceTimer = setTimeout(() => r('expired'), graceMs)));
       if ((await Promise.race([graceful.then(() => 'done' as const), expired])) === 'expired') await consumer.close({ force: true });
       clearTimeout(graceTimer);
+      // A beat still in flight after the removal would put the entry back.
+      beats.stop();
+      await beats.idle();
       await registry.remove(info.workerId).catch(() => undefined);
     },
   };

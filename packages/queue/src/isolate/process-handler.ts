@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { JobRunner } from '../engine/queue-engine.js';
 import { errorInfo } from '../engine/run-controlled.js';
+import { isolateMessageListener } from './isolate-messages.js';
 
 // Evaluated as CommonJS in the child: it waits for the job over IPC, imports the handler module
 // by URL, aborts the handler's signal on an abort message and sends progress and the outcome back.
@@ -72,14 +73,7 @@ export function processHandler(moduleUrl: string, opts: ProcessHandlerOptions = 
       if (child.connected) child.send({ type: 'abort', ...errorInfo(ctx.signal.reason) });
       killTimer = setTimeout(() => finish(() => reject(ctx.signal.reason)), opts.killAfterMs ?? 2000);
     };
-    child.on('message', (m: { type: string; value: unknown }) => {
-      if (m.type === 'progress') void ctx.progress(m.value as Parameters<typeof ctx.progress>[0]).catch(() => undefined);
-      else if (m.type === 'result') finish(() => resolve(m.value));
-      else if (m.type === 'error') {
-        const v = m.value as { message: string; code?: string };
-        finish(() => reject(Object.assign(new Error(v.message), { code: v.code ?? 'JOB_FAILED' })));
-      }
-    });
+    child.on('message', isolateMessageListener(ctx, finish, resolve, reject));
     child.on('error', (err) => finish(() => reject(err)));
     // 'close', not 'exit': messages still in the IPC pipe are read before it fires.
     child.on('close', (code, signal) => finish(() => reject(new Error(`job process exited (${signal ?? `code ${code}`}) before finishing`))));

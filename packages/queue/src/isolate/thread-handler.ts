@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { JobRunner } from '../engine/queue-engine.js';
 import { errorInfo } from '../engine/run-controlled.js';
+import { isolateMessageListener } from './isolate-messages.js';
 
 // Evaluated as CommonJS inside the thread: it imports the handler module by URL, gives it a
 // context whose signal the parent aborts by message, and posts progress and the outcome back.
@@ -70,14 +71,7 @@ export function threadHandler(moduleUrl: string, opts: ThreadHandlerOptions = {}
     };
     if (ctx.signal.aborted) onAbort();
     else ctx.signal.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (m: { type: string; value: unknown }) => {
-      if (m.type === 'progress') void ctx.progress(m.value as Parameters<typeof ctx.progress>[0]).catch(() => undefined);
-      else if (m.type === 'result') finish(() => resolve(m.value));
-      else if (m.type === 'error') {
-        const v = m.value as { message: string; code?: string };
-        finish(() => reject(Object.assign(new Error(v.message), { code: v.code ?? 'JOB_FAILED' })));
-      }
-    });
+    worker.on('message', isolateMessageListener(ctx, finish, resolve, reject));
     worker.on('error', (err) => finish(() => reject(err)));
     worker.on('exit', (code) => finish(() => reject(new Error(`job thread exited with code ${code} before finishing`))));
   });

@@ -66,6 +66,36 @@ describe.each(testDialects())('one bad record never takes its neighbours down, o
   }, 120_000);
 });
 
+describe.each(testDialects())('a refused record in the very first batch of a fresh store, on %s', (dialect) => {
+  // On PostgreSQL the first batch of a connection also creates its staging table: the batch's
+  // rollback must not take the table with it, or every retry of the isolation would fail too.
+  it('leaves only that record as a dead letter', async () => {
+    const tdb = createTestDatabase(dialect);
+    const dir = mkdtempSync(join(tmpdir(), 'cowrie-first-'));
+    const store = await tdb.open();
+    try {
+      const lines = poisonLines().slice(0, 3);
+      const file = join(dir, 'first.json');
+      writeFileSync(file, lines.join('\n') + '\n');
+      const r = await bulkLoad(store, [file], { batchSize: 1000 });
+      expect(r.records).toBe(3);
+      expect(r.events + r.deadLetters).toBe(3);
+      const stored = await store.db.selectFrom('raw_events').select('session').execute();
+      expect(stored.map((x) => x.session)).toEqual(expect.arrayContaining(['a0000001', 'a0000003']));
+      if (dialect === 'postgres') {
+        // PostgreSQL's json type refuses the 100,000-deep nesting: that record alone is dead-lettered.
+        const dead = await store.db.selectFrom('dead_letters').select(['reason', 'line']).execute();
+        expect(dead).toEqual([{ reason: 'store_rejected', line: 2 }]);
+        expect(r.events).toBe(2);
+      }
+    } finally {
+      await store.close();
+      await tdb.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+
 describe('a store failure that isolation cannot get past aborts with the partial result', () => {
   it.runIf(testDialects().includes('postgres'))('PostgreSQL: a trigger refusing every row stops the load; counts cover only committed records', async () => {
     const tdb = createTestDatabase('postgres');

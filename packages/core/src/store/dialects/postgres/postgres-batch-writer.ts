@@ -52,10 +52,6 @@ export function createPostgresBatchWriter(db: Kysely<Database>, pool: pg.Pool, n
     await client.query('select pg_advisory_xact_lock(hashtext($1))', [`cowrieprocessor:write:${namespace}`]);
     const ids = new Map<string, number>();
     if (batch.events.length > 0) {
-      if (!staged.has(client)) {
-        await client.query(CREATE_STAGE);
-        staged.add(client);
-      }
       await copyIn(client, COPY_STAGE, copyText(batch.events));
       const moved = await client.query<{ id: string; content_hash: Buffer }>(MOVE_STAGE);
       for (const r of moved.rows) ids.set(r.content_hash.toString('hex'), Number(r.id));
@@ -92,6 +88,11 @@ export function createPostgresBatchWriter(db: Kysely<Database>, pool: pg.Pool, n
       const client = await pool.connect();
       let broken: Error | undefined;
       try {
+        // Outside the batch's transaction: a rolled-back batch must not take the table with it.
+        if (!staged.has(client)) {
+          await client.query(CREATE_STAGE);
+          staged.add(client);
+        }
         await client.query('BEGIN');
         try {
           const out = await write(client, batch);

@@ -32,7 +32,7 @@ if daily >= 0 and count >= daily then
 end
 tokens = tokens - 1
 local wait = updated - now
-if tokens < 0 then wait = wait + math.ceil(-tokens / per) end
+if tokens < 0 then wait = wait + math.max(0, math.ceil(-tokens / per - 1e-6)) end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'updated_ms', updated, 'day', day, 'day_count', count + 1)
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 return {1, wait, now}

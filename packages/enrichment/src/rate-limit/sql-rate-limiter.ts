@@ -4,7 +4,7 @@ import { sleep } from '../http/sleep.js';
 import type { ServiceName } from '../services/types.js';
 import type { GrantObserver, RateLimit, RateLimiter } from './rate-limiter.js';
 import { reserveStatement } from './sql-reserve.js';
-import { BUCKET_CAPACITY, nextUtcMidnight, utcDay } from './token-bucket.js';
+import { BUCKET_CAPACITY, nextUtcMidnight, slotOffsetMs, utcDay } from './token-bucket.js';
 
 /**
  * A rate limiter shared by every process using the same database (table `rate_limit_buckets`).
@@ -48,7 +48,7 @@ export function createSqlRateLimiter(store: CowrieStore, opts: { now?: () => num
       const perMs = limit.perInterval / limit.intervalMs;
       // The balance is as of the row's updated_ms, which is later than our `t` when another
       // process wrote the bucket while this statement waited for its lock.
-      const slotMs = Number(row.updated_ms) + (tokens < 0 ? Math.ceil(-tokens / perMs) : 0);
+      const slotMs = Number(row.updated_ms) + slotOffsetMs(tokens, perMs);
       const waitMs = slotMs - t;
       opts.onGrant?.(service, slotMs);
       await sleep(waitMs, o.signal);

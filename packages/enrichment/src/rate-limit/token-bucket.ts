@@ -50,9 +50,23 @@ export function reserve(prev: BucketState | null, limit: RateLimit, nowMs: numbe
   const after = tokens - 1;
   // The balance is as of `refilled.updatedMs`, which is later than `nowMs` when another process
   // with a later clock reading wrote the bucket first: the slot counts from there, not from now.
-  const slotMs = refilled.updatedMs + (after < 0 ? Math.ceil(-after / perMs) : 0);
+  const slotMs = refilled.updatedMs + slotOffsetMs(after, perMs);
   return { ok: true, state: { ...refilled, tokens: after, dayCount: dayCount + 1 }, waitMs: slotMs - nowMs };
 }
+
+/**
+ * How long after the balance's timestamp a reservation that left `tokens` may send. Slots fall on
+ * whole milliseconds of an exact grid, but the balance carries floating-point error: a slot of
+ * 1601 can compute as 1601.0000000002 (rounded up to 1602) and the next as 1800.9999999998
+ * (1801), 199 ms apart, six in one second. A sub-microsecond tolerance keeps every slot on its
+ * grid point.
+ */
+export function slotOffsetMs(tokens: number, perMs: number): number {
+  return tokens < 0 ? Math.max(0, Math.ceil(-tokens / perMs - SLOT_EPSILON_MS)) : 0;
+}
+
+/** Floating-point tolerance of {@link slotOffsetMs}, in milliseconds (also in the Redis script). */
+export const SLOT_EPSILON_MS = 1e-6;
 
 /** `YYYY-MM-DD` of a UTC instant. */
 export function utcDay(ms: number): string {

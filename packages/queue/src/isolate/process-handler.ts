@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { JobRunner } from '../engine/queue-engine.js';
-import { errorInfo } from '../engine/run-controlled.js';
-import { isolateMessageListener } from './isolate-messages.js';
+import { superviseIsolate } from './isolate-messages.js';
 
 // Evaluated as CommonJS in the child: it waits for the job over IPC, imports the handler module
 // by URL, aborts the handler's signal on an abort message and sends progress and the outcome back.
@@ -59,26 +58,20 @@ export function processHandler(moduleUrl: string, opts: ProcessHandlerOptions = 
       serialization: 'advanced',
       env: opts.env ?? process.env,
     });
-    let settled = false;
-    let killTimer: NodeJS.Timeout | undefined;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(killTimer);
-      ctx.signal.removeEventListener('abort', onAbort);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      fn();
-    };
-    const onAbort = () => {
-      if (child.connected) child.send({ type: 'abort', ...errorInfo(ctx.signal.reason) });
-      killTimer = setTimeout(() => finish(() => reject(ctx.signal.reason)), opts.killAfterMs ?? 2000);
-    };
-    child.on('message', isolateMessageListener(ctx, finish, resolve, reject));
+    const { finish, onMessage, watchAbort } = superviseIsolate(ctx, {
+      stop: () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      },
+      sendAbort: (reason) => {
+        if (child.connected) child.send({ type: 'abort', ...reason });
+      },
+      graceMs: opts.killAfterMs ?? 2000,
+    }, resolve, reject);
+    child.on('message', onMessage);
     child.on('error', (err) => finish(() => reject(err)));
     // 'close', not 'exit': messages still in the IPC pipe are read before it fires.
     child.on('close', (code, signal) => finish(() => reject(new Error(`job process exited (${signal ?? `code ${code}`}) before finishing`))));
     child.send({ type: 'start', moduleUrl, exportName: opts.exportName ?? 'default', parameters, jobId: ctx.jobId, jobType: ctx.jobType, attempt: ctx.attempt });
-    if (ctx.signal.aborted) onAbort();
-    else ctx.signal.addEventListener('abort', onAbort, { once: true });
+    watchAbort();
   });
 }

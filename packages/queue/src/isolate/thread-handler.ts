@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { JobRunner } from '../engine/queue-engine.js';
-import { errorInfo } from '../engine/run-controlled.js';
-import { isolateMessageListener } from './isolate-messages.js';
+import { superviseIsolate } from './isolate-messages.js';
 
 // Evaluated as CommonJS inside the thread: it imports the handler module by URL, gives it a
 // context whose signal the parent aborts by message, and posts progress and the outcome back.
@@ -54,24 +53,13 @@ export function threadHandler(moduleUrl: string, opts: ThreadHandlerOptions = {}
       resourceLimits: opts.resourceLimits,
       ...(opts.env ? { env: opts.env } : {}),
     });
-    let settled = false;
-    let killTimer: NodeJS.Timeout | undefined;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(killTimer);
-      ctx.signal.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      fn();
-    };
-    const onAbort = () => {
-      const reason = errorInfo(ctx.signal.reason);
-      worker.postMessage({ type: 'abort', ...reason });
-      killTimer = setTimeout(() => finish(() => reject(ctx.signal.reason)), opts.terminateAfterMs ?? 2000);
-    };
-    if (ctx.signal.aborted) onAbort();
-    else ctx.signal.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', isolateMessageListener(ctx, finish, resolve, reject));
+    const { finish, onMessage, watchAbort } = superviseIsolate(ctx, {
+      stop: () => void worker.terminate(),
+      sendAbort: (reason) => worker.postMessage({ type: 'abort', ...reason }),
+      graceMs: opts.terminateAfterMs ?? 2000,
+    }, resolve, reject);
+    watchAbort();
+    worker.on('message', onMessage);
     worker.on('error', (err) => finish(() => reject(err)));
     worker.on('exit', (code) => finish(() => reject(new Error(`job thread exited with code ${code} before finishing`))));
   });

@@ -85,7 +85,7 @@ try {
       const toGroups = (fs) => fs.map((c) => ({ id: c.id, ips: c.ips.map((x) => x.ip) }));
       const evS = matchCampaigns(sim.truth.campaigns.filter((c) => c.kind === 'snowshoe'), toGroups(snow.campaigns));
       const evB = matchCampaigns(sim.truth.campaigns.filter((c) => c.kind === 'botnet'), toGroups(bot.clusters));
-      rows.push({ level, seed: seed + i, evS, evB, pred: predecessorWindowScore(sessions), nSnow: snow.campaigns.length, nBot: bot.clusters.length, sim: snow.stats.similarity, beh: bot.stats.behaviour });
+      rows.push({ level, seed: seed + i, evS, evB, pred: predecessorWindowScore(sessions), nSnow: snow.campaigns.length, nBot: bot.clusters.length, sim: snow.stats.similarity, conc: snow.stats.concurrent, beh: bot.stats.behaviour });
     }
   }
   const cell = (ms) => {
@@ -103,11 +103,11 @@ try {
   p();
   p(`Cells are the lowest recall / lowest purity over simulator seeds ${SEEDS.map((x) => `${x}+level`).join(', ')} (high +0, medium +1, low +2). Purity counts background IPs inside the matched group against it. Per seed:`);
   p();
-  p(`| level | seed | snowshoe ${sizes.join(' / ')} IPs (recall/purity) | botnet ${botSizes.join(' / ')} IPs | snowshoe groups (injected 5) | botnet clusters (injected 4) | merged sub-groups / lone IPs attached by similarity | credential blocks compared by behaviour | predecessor window score |`);
-  p('|---|---:|---|---|---:|---:|---:|---:|---|');
+  p(`| level | seed | snowshoe ${sizes.join(' / ')} IPs (recall/purity) | botnet ${botSizes.join(' / ')} IPs | snowshoe groups (injected 5) | botnet clusters (injected 4) | merged sub-groups / lone IPs attached by similarity | lone IPs attached by concurrent ownership | credential blocks compared by behaviour | predecessor window score |`);
+  p('|---|---:|---|---|---:|---:|---:|---:|---:|---|');
   for (const r of rows) {
     const c = (m) => `${f2(m.recall)}/${f2(m.purity)}`;
-    p(`| ${r.level} | ${r.seed} | ${r.evS.matches.map(c).join(' ')} | ${r.evB.matches.map(c).join(' ')} | ${r.nSnow} | ${r.nBot} | ${r.sim.merged} / ${r.sim.attached} | ${r.beh.credentialBlocks} | ${r.pred.score.toFixed(3)} (${r.pred.isLikelySnowshoe ? 'yes' : 'no'}) |`);
+    p(`| ${r.level} | ${r.seed} | ${r.evS.matches.map(c).join(' ')} | ${r.evB.matches.map(c).join(' ')} | ${r.nSnow} | ${r.nBot} | ${r.sim.merged} / ${r.sim.attached} | ${r.conc.attached} | ${r.beh.credentialBlocks} | ${r.pred.score.toFixed(3)} (${r.pred.isLikelySnowshoe ? 'yes' : 'no'}) |`);
   }
   p();
 

@@ -60,6 +60,7 @@ export function describeCampaign(g: CampaignGroup, ctx: { toolingShare: number; 
     `${bound} of ${n} IPs bound by that evidence${g.attached ? `, ${g.attached} attached because all their pairs are in the dictionary` : ''}`,
     g.subgroups > 1 ? `${g.subgroups} sub-groups with no shared pair merged because their dictionaries are alike (cosine ≥ ${round(g.mergeCosine ?? 0)})` : '',
     g.attachedBySimilarity ? `${g.attachedBySimilarity} IPs with a pair nobody else tried joined because it resembles the dictionary` : '',
+    g.attachedConcurrently ? `${g.attachedConcurrently} IPs of this tooling active only during the campaign joined because, while it ran, they tried pairs that mostly its own IPs tried (≥ ${Math.round((g.minOwnedShare ?? 0) * 100)} % of each one's pairs)` : '',
     `tooling ${clientVersion || '(no client version)'}${hassh ? ` / HASSH ${hassh}` : ''} used by ${(ctx.toolingShare * 100).toFixed(1)} % of low-volume IPs`,
     `active over ${spanHours.toFixed(1)} h`,
   ].filter(Boolean);
@@ -82,6 +83,7 @@ export function describeCampaign(g: CampaignGroup, ctx: { toolingShare: number; 
       spread: { slash16: nets.size, asns: asns.size || null, countries: countries.size || null },
       boundIps: bound, attachedIps: g.attached,
       similarity: { subgroups: g.subgroups, minMergeCosine: g.mergeCosine === undefined ? null : round(g.mergeCosine), attachedIps: g.attachedBySimilarity },
+      concurrent: { attachedIps: g.attachedConcurrently, minOwnedShare: g.minOwnedShare === undefined ? null : round(g.minOwnedShare) },
       components: { size: round(sizeF), binding: round(bindF), spread: round(spreadF), lowVolume: round(lowF), toolingRarity: round(toolF) },
     },
     ips: g.members.map((m) => ({ ip: m.ip, sessions: m.sessionCount })).sort((a, b) => (a.ip < b.ip ? -1 : 1)),

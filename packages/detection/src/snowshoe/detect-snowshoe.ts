@@ -5,6 +5,7 @@ import { findingId } from '../data/stable-id.js';
 import type { Finding } from '../types.js';
 import { describeCampaign } from './describe-campaign.js';
 import { groupCampaignsPlan } from './group-campaigns.js';
+import type { ConcurrentStats } from './concurrent-attach.js';
 import type { SimilarityStats } from './similarity-merge.js';
 import { SNOWSHOE_DEFAULTS, type SnowshoeBackendOptions, type SnowshoeOptions } from './snowshoe-options.js';
 
@@ -15,6 +16,8 @@ export interface SnowshoeResult {
     sessions: number; ips: number; lowVolumeIps: number; candidateGroups: number; campaigns: number;
     /** The dictionary-similarity step: units, candidate blocks, pairs compared, merges, attachments. */
     similarity: SimilarityStats;
+    /** The concurrent-attach step: groups with candidates, candidates sent to the kernel, IPs attached. */
+    concurrent: ConcurrentStats;
     /** Kernel calls and pairs computed, and on which backend (`js-inline`: the synchronous entry points). */
     kernel: KernelUse & { backend: string };
   };
@@ -105,7 +108,9 @@ function* snowshoePlan(profiles: IpProfile[], options: SnowshoeOptions): KernelP
   progress({ step: 'grouping', processed: 1, total: 3 });
   const similarity: SimilarityStats = { units: 0, blocks: 0, pairsCompared: 0, merged: 0, attached: 0 };
   const params = o.similarity === false ? undefined : { ...SNOWSHOE_DEFAULTS.similarity, ...o.similarity };
-  const groups = yield* groupCampaignsPlan(profiles, lowVolume, { minConcentration: o.minConcentration, attach: o.attach, similarity: params }, similarity);
+  const concurrent: ConcurrentStats = { groups: 0, candidates: 0, attached: 0 };
+  const timing = o.concurrent === false ? undefined : { minIps: o.minIps, ...SNOWSHOE_DEFAULTS.concurrent, ...o.concurrent };
+  const groups = yield* groupCampaignsPlan(profiles, lowVolume, { minConcentration: o.minConcentration, attach: o.attach, similarity: params, concurrent: timing }, similarity, concurrent);
   progress({ step: 'scoring', processed: 2, total: 3 });
   const campaigns = groups
     .filter((g) => g.members.length >= o.minIps)
@@ -119,5 +124,5 @@ function* snowshoePlan(profiles: IpProfile[], options: SnowshoeOptions): KernelP
     seen.add(c.id);
   }
   progress({ step: 'scoring', processed: 3, total: 3 });
-  return { campaigns, stats: { sessions, ips: profiles.length, lowVolumeIps: low, candidateGroups: groups.length, campaigns: campaigns.length, similarity } };
+  return { campaigns, stats: { sessions, ips: profiles.length, lowVolumeIps: low, candidateGroups: groups.length, campaigns: campaigns.length, similarity, concurrent } };
 }

@@ -1,6 +1,7 @@
 import { runPlanSync, type KernelPlan } from '../compute/kernel-plan.js';
 import type { IpProfile } from '../data/ip-profiles.js';
 import { UnionFind } from '../data/union-find.js';
+import { attachConcurrentPlan, type ConcurrentParams, type ConcurrentStats } from './concurrent-attach.js';
 import { binds, countKeyUse, type KeyUse } from './find-bindings.js';
 import { mergeBySimilarity, type SimilarityParams, type SimilarityStats } from './similarity-merge.js';
 
@@ -20,6 +21,10 @@ export interface CampaignGroup {
   mergeCosine?: number;
   /** Lone IPs that joined by the similarity of their rare pairs to the group's dictionary. */
   attachedBySimilarity: number;
+  /** Lone IPs that joined because, while it ran, their pairs were mostly its own (`attachConcurrentPlan`). */
+  attachedConcurrently: number;
+  /** Lowest share of owned pairs among those IPs' pairs (undefined when none joined so). */
+  minOwnedShare?: number;
   credUse: Map<string, KeyUse>;
 }
 
@@ -28,6 +33,8 @@ export interface GroupCampaignsOptions {
   minConcentration: number;
   attach: boolean;
   similarity?: SimilarityParams;
+  /** Without it, no lone IP joins by the concurrent use of the group's pairs. */
+  concurrent?: ConcurrentParams;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -40,8 +47,8 @@ const DAY_MS = 24 * 3600 * 1000;
  * const groups = groupCampaigns(profiles, lowVolume, { minConcentration: 0.75, attach: true });
  * ```
  */
-export function groupCampaigns(profiles: IpProfile[], lowVolume: Uint8Array, opts: GroupCampaignsOptions, stats?: SimilarityStats): CampaignGroup[] {
-  return runPlanSync(groupCampaignsPlan(profiles, lowVolume, opts, stats));
+export function groupCampaigns(profiles: IpProfile[], lowVolume: Uint8Array, opts: GroupCampaignsOptions, stats?: SimilarityStats, concurrentStats?: ConcurrentStats): CampaignGroup[] {
+  return runPlanSync(groupCampaignsPlan(profiles, lowVolume, opts, stats, concurrentStats));
 }
 
 /**
@@ -52,14 +59,17 @@ export function groupCampaigns(profiles: IpProfile[], lowVolume: Uint8Array, opt
  * no shared pair links are merged by the cosine of their dictionary profiles, computed by the
  * kernel that runs the plan inside candidate blocks (`mergeBySimilarity`). Then IPs of the
  * same fingerprint whose every pair (two or more) lies in a group's dictionary, inside its time
- * span ± 1 day, are attached.
+ * span ± 1 day, are attached. With `concurrent`, lone IPs of a group's fingerprint active only
+ * during its span that tried a pair the group owns at that time join it last
+ * (`attachConcurrentPlan`, on the kernel).
  *
  * @example
  * ```ts
  * const groups = await runPlan(groupCampaignsPlan(profiles, lowVolume, { minConcentration: 0.75, attach: true, similarity }), backend);
  * ```
  */
-export function* groupCampaignsPlan(profiles: IpProfile[], lowVolume: Uint8Array, opts: GroupCampaignsOptions, stats?: SimilarityStats): KernelPlan<CampaignGroup[]> {
+export function* groupCampaignsPlan(profiles: IpProfile[], lowVolume: Uint8Array, opts: GroupCampaignsOptions, stats?: SimilarityStats,
+  concurrentStats?: ConcurrentStats): KernelPlan<CampaignGroup[]> {
   const credUse = countKeyUse(profiles, lowVolume, (p) => p.credentials);
   const scriptUse = countKeyUse(profiles, lowVolume, (p) => p.scripts);
   const uf = new UnionFind(profiles.length);
@@ -80,7 +90,7 @@ export function* groupCampaignsPlan(profiles: IpProfile[], lowVolume: Uint8Array
   for (const idx of uf.groups().flatMap((g) => splitByTime(g.map((i) => profiles[i]!)))) {
     if (idx.length < 2 || !lowVolume[idx[0]!.index]) continue;
     const members = idx;
-    const g: CampaignGroup = { tooling: members[0]!.tooling, members, bindingCreds: new Map(), bindingScripts: new Map(), attached: 0, subgroups: 1, attachedBySimilarity: 0, credUse };
+    const g: CampaignGroup = { tooling: members[0]!.tooling, members, bindingCreds: new Map(), bindingScripts: new Map(), attached: 0, subgroups: 1, attachedBySimilarity: 0, attachedConcurrently: 0, credUse };
     for (const m of members) {
       for (const c of m.credentials) if (binds(credUse.get(c), g.tooling, opts.minConcentration)) g.bindingCreds.set(c, (g.bindingCreds.get(c) ?? 0) + 1);
       for (const s of m.scripts) if (binds(scriptUse.get(s), g.tooling, opts.minConcentration)) g.bindingScripts.set(s, (g.bindingScripts.get(s) ?? 0) + 1);
@@ -94,6 +104,8 @@ export function* groupCampaignsPlan(profiles: IpProfile[], lowVolume: Uint8Array
   }
   // Attaching grows the dictionaries, which may attach more: a few rounds until nothing changes.
   for (let round = 0; opts.attach && round < 4; round++) if (attachByDictionary(profiles, lowVolume, groups, groupOf) === 0) break;
+  // Last, and once: what the dictionary could not tell, time and tooling may (never a new group).
+  if (opts.concurrent) yield* attachConcurrentPlan(profiles, lowVolume, groups, groupOf, opts.concurrent, concurrentStats ?? { groups: 0, candidates: 0, attached: 0 });
   return groups;
 }
 

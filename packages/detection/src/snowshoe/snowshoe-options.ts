@@ -1,5 +1,6 @@
 import type { ComputeBackend } from '../compute/compute-backend.js';
 import type { ProgressFn } from '../types.js';
+import type { ConcurrentParams } from './concurrent-attach.js';
 import type { SimilarityParams } from './similarity-merge.js';
 
 /** Enrichment facts about one IP (from the `enrichment` table when it has rows). */
@@ -30,6 +31,12 @@ export interface SnowshoeOptions {
    * blocks; `false` turns the step off.
    */
   similarity?: Partial<SimilarityParams> | false;
+  /**
+   * Attach lone IPs of a campaign's fingerprint active only during its span that tried a pair
+   * the campaign owns at that time (counted on the compute backend);
+   * `minIps` defaults to the option above; `false` turns the step off.
+   */
+  concurrent?: Partial<ConcurrentParams> | false;
   /** Per-IP ASN / country (spread); never required. */
   ipInfo?: Map<string, IpInfo>;
   onProgress?: ProgressFn;
@@ -43,6 +50,8 @@ export const SNOWSHOE_DEFAULTS = {
   minConcentration: 0.75,
   attach: true,
   similarity: { minMergeCosine: 0.25, minAttachCosine: 0.3, marginMs: 6 * 3600_000 },
+  // Owned: the campaign's IPs are at least as many as everyone else of its client trying the pair then.
+  concurrent: { minOwnership: 0.5, marginMs: 6 * 3600_000 },
 } as const;
 
 /** Options of the backend entry points (`detectSnowshoeAsync`, `detectSnowshoeInProfilesAsync`). */

@@ -45,6 +45,8 @@ describe('snowshoe and botnet on every compute backend', () => {
     expect(backend.runs - before).toBeGreaterThanOrEqual(res.stats.kernel.calls);
     expect(groupsOf(res.campaigns)).toEqual(groupsOf(inline.campaigns));
     expect(res.campaigns.map((c) => c.score)).toEqual(inline.campaigns.map((c) => c.score));
+    // The concurrent-attach step decides alike on every backend (its counts come from cosines).
+    expect(res.stats.concurrent).toEqual(inline.stats.concurrent);
     // Nothing quadratic: pairs computed stay far below all low-volume IPs squared.
     expect(res.stats.kernel.pairs).toBeLessThan(res.stats.lowVolumeIps ** 2 / 10);
   });

@@ -4,7 +4,7 @@
 // the seeded simulator mixed into a real capture (../shared/realdata, read in place, never
 // copied), per size and distinctiveness; the predecessor's window score on the same data; what
 // the detectors report on the real background alone. Quality is measured on several simulator
-// seeds per level (`--seeds 1000,2000,3000`), so a result is not one lucky draw. Speed: the whole
+// seeds per level (11 by default, `--seeds 1000,2000,…` to choose), so a result is not one lucky draw. Speed: the whole
 // `cowrie detect` command (open store, read the window, detect) for snowshoe, botnet and longtail
 // on every compute backend (`--backend`), on synthetic stores of 10k, 100k and 1M sessions, with
 // peak RSS from /usr/bin/time. Options: --quick (10k only), --no-million (10k and 100k).
@@ -26,7 +26,7 @@ const out = [];
 const p = (s = '') => out.push(s);
 const f2 = (x) => x.toFixed(2);
 const opt = (name, dflt) => (args.includes(name) ? args[args.indexOf(name) + 1] : dflt);
-const SEEDS = opt('--seeds', '1000,2000,3000').split(',').map(Number);
+const SEEDS = opt('--seeds', '1000,2000,3000,4000,5000,6000,7000,8000,9000,10000,11000').split(',').map(Number);
 const BACKENDS = ['js', 'onnx-node', 'onnx-web'];
 
 try {

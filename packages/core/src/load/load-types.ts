@@ -19,8 +19,10 @@ export interface LoadOptions {
   /**
    * Where records are parsed: `inline` (the caller's thread; what `auto`, the default, picks) or
    * `thread` (a worker thread beside the database writes). Measured on 2 cores (BENCHMARKS.md):
-   * the thread takes about 15 % off the writer's thread but moving prepared rows between threads
-   * costs nearly what it saves and adds about 100 MB of memory, so it is opt-in.
+   * it is slower end to end (SQLite about 20 % fewer events/s, PostgreSQL no gain) and adds about
+   * 100 MB, because the loader's thread spends more on receiving prepared rows (structured-clone
+   * deserialisation, unpacking, the garbage they leave) than the worker saves it. Opt-in, kept
+   * for machines where the loader's thread is not the bottleneck; `inline` is the default.
    */
   prepare?: 'auto' | 'thread' | 'inline';
 }

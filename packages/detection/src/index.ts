@@ -28,7 +28,9 @@ export { matchCampaigns, type CampaignMatch, type Evaluation, type ReportedGroup
 export * from './longtail/index.js';
 export * from './features/index.js';
 export { runLongtail, type RunLongtailOptions, type LongtailRun } from './longtail/run-longtail.js';
-export { featuresWithCache, type CachedFeatures, type FeatureCacheOptions } from './store/feature-cache.js';
+export { loadLongtailWindow, loadLongtailHistory, type LongtailWindowData, type LoadLongtailOptions } from './data/load-longtail.js';
+export { sessionPages, type SessionPageOptions, type PageRange } from './data/session-pages.js';
+export { featuresWithCache, featuresOfPage, type CachedFeatures, type FeatureCacheOptions } from './store/feature-cache.js';
 // Compute backends: the browser-safe layer, plus onnx-node registered here (this entry is Node's).
 // The ONNX runtimes load lazily when chosen; their factories are on the /onnx-node and /onnx-web subpaths.
 export * from './compute/index.js';

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
-import { CURRENT_SCHEMA_VERSION } from '@cowrieprocessor/core';
+import { CURRENT_SCHEMA_VERSION, type CowrieStore } from '@cowrieprocessor/core';
 import {
-  addMs, detectLongtail, featuresWithCache, loadSessions, longtailFindings, DEFAULT_LONGTAIL_PARAMS,
-  type LongtailResult, type SessionRef,
+  addMs, detectLongtail, loadLongtailHistory, loadLongtailWindow, longtailFindings, DEFAULT_LONGTAIL_PARAMS,
+  type DetectionWindow, type LongtailResult, type ProgressFn, type SessionRef,
 } from '@cowrieprocessor/detection';
 import type { CliIo } from '../io.js';
 import { printJson, printLines, printable, truncate } from '../output.js';
@@ -55,15 +55,17 @@ export function registerDetectLongtail(detect: Command, io: CliIo, setExit: (cod
     .option('--no-cache', 'extract every session\'s features instead of using the session_features cache')
     .option('--top <n>', 'entries per list in the output', positiveInt('--top'), 50)
     .action(async (opts: LongtailOptions) => {
-      const r = await runDetector(io, opts, 'longtail', ['onnx-node', 'js'], loadSessions, async (ctx) => {
+      // The window is read page by page into slim sessions and packed features (full records of a
+      // large window were most of the command's memory). The cache is written only into a
+      // database at exactly our schema (a newer one is read-only to us).
+      const load = (store: CowrieStore, window: DetectionWindow, o: { onProgress: ProgressFn }) =>
+        loadLongtailWindow(store, window, { cache: opts.cache && store.schemaVersion === CURRENT_SCHEMA_VERSION, onProgress: o.onProgress });
+      const r = await runDetector(io, opts, 'longtail', ['onnx-node', 'js'], load, async (ctx) => {
         const baseline = { since: addMs(ctx.window.since, -opts.baselineDays * 24 * 3600 * 1000), until: ctx.window.since, sensor: ctx.window.sensor };
-        const history = opts.baselineDays > 0 ? await loadSessions(ctx.store, baseline) : [];
-        // The cache is written only into a database at exactly our schema (a newer one is read-only to us).
-        const cacheable = opts.cache && ctx.store.schemaVersion === CURRENT_SCHEMA_VERSION;
-        const feats = cacheable ? await featuresWithCache(ctx.store, ctx.window, ctx.data) : undefined;
+        const history = opts.baselineDays > 0 ? await loadLongtailHistory(ctx.store, baseline) : [];
         const res = await detectLongtail({
-          window: ctx.data, history, backend: ctx.backend, onProgress: ctx.onProgress,
-          features: feats?.vectors, featureCounts: feats ? { extracted: feats.extracted, reused: feats.reused } : undefined,
+          window: ctx.data.sessions, history, backend: ctx.backend, onProgress: ctx.onProgress,
+          features: ctx.data.features, featureCounts: { extracted: ctx.data.extracted, reused: ctx.data.reused },
         });
         return { findings: longtailFindings(res), params: { ...DEFAULT_LONGTAIL_PARAMS, baselineDays: opts.baselineDays }, stats: { ...res.stats }, output: { res, baseline } };
       });

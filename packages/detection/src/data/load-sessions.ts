@@ -2,12 +2,10 @@ import { sql } from 'kysely';
 import type { CowrieStore } from '@cowrieprocessor/core';
 import type { ProgressFn } from '../types.js';
 import type { DetectionWindow, SessionRecord } from './session-record.js';
+import { COMMAND_EVENTS, SESSION_COLUMNS, toSessionRecord, type SessionRow } from './session-pages.js';
 
 type SessionKey = string;
 const keyOf = (sensor: string, session: string): SessionKey => `${sensor}\u0000${session}`;
-
-/** The events whose input is a command typed by the client (`command.failed`/`success` repeat it). */
-const COMMAND_EVENTS = ['cowrie.command.input', 'cowrie.session.input'];
 
 /**
  * Load the sessions whose first event is in `[since, until)` (optionally one sensor) with their
@@ -27,25 +25,14 @@ export async function loadSessions(store: CowrieStore, window: DetectionWindow, 
   const inWin = (alias: 's') =>
     sql<boolean>`${sql.ref(`${alias}.first_ts`)} >= ${window.since} and ${sql.ref(`${alias}.first_ts`)} < ${window.until}${window.sensor !== undefined ? sql` and ${sql.ref(`${alias}.sensor`)} = ${window.sensor}` : sql``}`;
 
-  const rows = await store.db.selectFrom('sessions as s')
-    .select(['s.sensor', 's.session', 's.src_ip', 's.first_ts', 's.last_ts', 's.duration_ms', 's.protocol', 's.dst_port', 's.client_version_norm', 's.hassh',
-      's.login_attempts', 's.login_success', 's.command_count', 's.download_count', 's.upload_count', 's.tcpip_count', 's.ssh_key_count', 's.risk_score',
-      's.event_count', 's.updated_at'])
+  const rows = await store.db.selectFrom('sessions as s').select([...SESSION_COLUMNS])
     .where(inWin('s'))
     .orderBy('s.first_ts').orderBy('s.sensor').orderBy('s.session')
     .execute();
   const byKey = new Map<SessionKey, SessionRecord>();
   const out: SessionRecord[] = rows.map((r) => {
-    const rec: SessionRecord = {
-      sensor: r.sensor, session: r.session, srcIp: r.src_ip, firstTs: r.first_ts, lastTs: r.last_ts,
-      durationMs: r.duration_ms === null ? null : Number(r.duration_ms), protocol: r.protocol, dstPort: r.dst_port === null ? null : Number(r.dst_port),
-      clientVersion: r.client_version_norm, hassh: r.hassh,
-      loginAttempts: Number(r.login_attempts), loginSuccess: Number(r.login_success), commandCount: Number(r.command_count),
-      downloadCount: Number(r.download_count), uploadCount: Number(r.upload_count), tcpipCount: Number(r.tcpip_count),
-      sshKeyCount: Number(r.ssh_key_count), riskScore: Number(r.risk_score), eventCount: Number(r.event_count), updatedAt: r.updated_at,
-      credentials: [], commands: [], downloads: [], sshKeys: [],
-    };
-    byKey.set(keyOf(r.sensor, r.session), rec);
+    const rec = toSessionRecord(r as SessionRow);
+    byKey.set(keyOf(rec.sensor, rec.session), rec);
     return rec;
   });
   progress({ step: 'sessions', processed: 1, total });

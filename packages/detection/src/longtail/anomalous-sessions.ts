@@ -1,6 +1,6 @@
 import type { ComputeBackend, Matrix } from '../compute/compute-backend.js';
 import { findingId } from '../data/stable-id.js';
-import type { SessionRecord } from '../data/session-record.js';
+import type { LongtailSession } from './longtail-session.js';
 import { ALL_FEATURES } from './feature-matrix.js';
 import { kDistanceScores } from './knn-outliers.js';
 import type { AnomalousSession, LongtailParams } from './longtail-types.js';
@@ -35,6 +35,8 @@ const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
  * password list), and counts of one kind (commands, unique commands, commands per minute,
  * which move together) cannot outweigh never-seen content. Reasons name the features that set
  * it apart. Sessions with k or more identical twins (distance 0) are never reported.
+ * `raw` gives each session's unscaled row for the reasons: an array per session, or a function
+ * of the row index (the detector builds only the reported rows).
  *
  * @example
  * ```ts
@@ -44,9 +46,9 @@ const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
  */
 export async function findAnomalousSessions(
   backend: ComputeBackend,
-  window: SessionRecord[],
+  window: readonly LongtailSession[],
   scaled: Matrix,
-  raw: number[][],
+  raw: ReadonlyArray<ArrayLike<number>> | ((row: number) => ArrayLike<number>),
   novelty: Float64Array,
   p: LongtailParams,
 ): Promise<AnomalousSession[]> {
@@ -57,7 +59,7 @@ export async function findAnomalousSessions(
   order.sort((a, b) => scores[b]! - scores[a]! || a - b);
   return order.slice(0, p.topSessions).map((i) => {
     const s = window[i]!;
-    const reasons = describeOutlier(scaled, raw[i] ?? [], i);
+    const reasons = describeOutlier(scaled, (typeof raw === 'function' ? raw(i) : raw[i]) ?? [], i);
     if ((novelty[i] ?? 0) > 0) reasons.unshift(`never-seen content: ${Math.round(novelty[i]! * 100)} % (mean of rare-command and novel-sequence shares)`);
     reasons.push(`distance ${distance[i]!.toFixed(2)} to its ${p.k} nearest sessions (scaled features)`);
     return {

@@ -1,4 +1,4 @@
-import type { SessionRecord } from '../data/session-record.js';
+import type { LongtailSession } from './longtail-session.js';
 import { commandForm } from './command-form.js';
 import type { SessionRef } from './longtail-types.js';
 
@@ -19,6 +19,9 @@ export interface CommandIndex {
   historyWithCommands: number;
 }
 
+// Most honeypot sessions type nothing: they all share one empty list (never written to).
+const NO_FORMS: string[] = [];
+
 /**
  * Group commands by {@link commandForm} for the window and the history (forms are memoised:
  * honeypot commands repeat a lot).
@@ -29,7 +32,7 @@ export interface CommandIndex {
  * idx.windowSessions.get('uname -a')?.length; // window sessions that ran it
  * ```
  */
-export function buildCommandIndex(window: SessionRecord[], history: SessionRecord[]): CommandIndex {
+export function buildCommandIndex(window: readonly LongtailSession[], history: readonly LongtailSession[]): CommandIndex {
   const memo = new Map<string, string>();
   const formOf = (normalized: string) => {
     let f = memo.get(normalized);
@@ -40,6 +43,7 @@ export function buildCommandIndex(window: SessionRecord[], history: SessionRecor
   const windowCount = new Map<string, number>();
   let windowWithCommands = 0;
   const forms = window.map((s, i) => {
+    if (s.commands.length === 0) return NO_FORMS;
     const fs = s.commands.map((c) => formOf(c.normalized));
     if (fs.length > 0) windowWithCommands++;
     for (const f of fs) windowCount.set(f, (windowCount.get(f) ?? 0) + 1);
@@ -53,6 +57,7 @@ export function buildCommandIndex(window: SessionRecord[], history: SessionRecor
   const historySessions = new Map<string, number>();
   let historyWithCommands = 0;
   const historyForms = history.map((s) => {
+    if (s.commands.length === 0) return NO_FORMS;
     const fs = s.commands.map((c) => formOf(c.normalized));
     if (fs.length > 0) historyWithCommands++;
     for (const f of new Set(fs)) historySessions.set(f, (historySessions.get(f) ?? 0) + 1);
@@ -69,7 +74,7 @@ export function buildCommandIndex(window: SessionRecord[], history: SessionRecor
  * sessionRef(record); // { sensor: 'hp-1', session: 'a1b2', srcIp: '203.0.113.5', firstTs: '…' }
  * ```
  */
-export function sessionRef(s: SessionRecord): SessionRef {
+export function sessionRef(s: LongtailSession): SessionRef {
   return { sensor: s.sensor, session: s.session, srcIp: s.srcIp, firstTs: s.firstTs };
 }
 
@@ -81,7 +86,7 @@ export function sessionRef(s: SessionRecord): SessionRef {
  * examplesOf(window, idx, 'wget [URL]', idx.windowSessions.get('wget [URL]') ?? [], 3);
  * ```
  */
-export function examplesOf(window: SessionRecord[], idx: CommandIndex, form: string, sessions: number[], n: number): string[] {
+export function examplesOf(window: readonly LongtailSession[], idx: CommandIndex, form: string, sessions: number[], n: number): string[] {
   const out = new Set<string>();
   for (const i of sessions) {
     const fs = idx.forms[i] ?? [];

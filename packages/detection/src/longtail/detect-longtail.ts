@@ -1,24 +1,30 @@
 import type { ComputeBackend } from '../compute/compute-backend.js';
 import type { SessionRecord } from '../data/session-record.js';
 import { extractFeatures } from '../features/extract-features.js';
+import { FeatureRowsBuilder, packFeatures, type FeatureRows } from '../features/feature-rows.js';
+import { FEATURES } from '../features/feature-spec.js';
 import type { ProgressFn } from '../types.js';
 import { findAnomalousSessions } from './anomalous-sessions.js';
 import { buildCommandIndex } from './command-index.js';
 import { findEmerging } from './emerging.js';
-import { contextFeatures, scaledFeatureMatrix } from './feature-matrix.js';
+import { contextColumns, scaledFeatureMatrix } from './feature-matrix.js';
 import { findHighEntropy } from './high-entropy.js';
+import type { LongtailSession } from './longtail-session.js';
 import { DEFAULT_LONGTAIL_PARAMS, type LongtailParams, type LongtailResult } from './longtail-types.js';
 import { findNovelSequences } from './novel-sequences.js';
 import { findRareCommands } from './rare-commands.js';
 
 /** What {@link detectLongtail} works on: plain data, so it runs in a browser too. */
 export interface LongtailInput {
-  /** Sessions of the window. */
-  window: SessionRecord[];
+  /**
+   * Sessions of the window: full records, or {@link LongtailSession}s (what `loadLongtailWindow`
+   * keeps) together with `features`.
+   */
+  window: readonly LongtailSession[];
   /** Sessions of the baseline (history) window before it; may be empty. */
-  history: SessionRecord[];
-  /** Intrinsic feature vectors aligned with `window` (from the cache); extracted when absent. */
-  features?: number[][];
+  history: readonly LongtailSession[];
+  /** Intrinsic feature vectors aligned with `window` (from the cache, or packed); extracted from full records when absent. */
+  features?: number[][] | FeatureRows;
   backend: ComputeBackend;
   params?: Partial<LongtailParams>;
   onProgress?: ProgressFn;
@@ -54,7 +60,7 @@ export async function detectLongtail(input: LongtailInput): Promise<LongtailResu
   progress({ step: 'emerging', processed: 3, total });
   const emerging = findEmerging(window, history, idx, p);
   progress({ step: 'features', processed: 4, total });
-  const raw = input.features ?? window.map(extractFeatures);
+  const raw = intrinsicRows(window, input.features);
   const rareShare = Float64Array.from(idx.forms, (fs) => {
     const distinct = new Set(fs);
     let n = 0;
@@ -62,11 +68,12 @@ export async function detectLongtail(input: LongtailInput): Promise<LongtailResu
     return distinct.size > 0 ? n / distinct.size : 0;
   });
   const novelty = Float64Array.from(rareShare, (r, i) => (r + novel.novelShare[i]!) / 2);
-  const context = contextFeatures(window, rareShare, novel.novelShare);
+  const context = contextColumns(window, rareShare, novel.novelShare);
   const scaled = scaledFeatureMatrix(raw, context);
-  const rawRows = raw.map((r, i) => [...r, ...context[i]!]);
+  // Only the reported sessions' raw rows are ever read: built on demand, not one array per session.
+  const rawRow = (i: number) => [...raw.data.subarray(i * raw.cols, (i + 1) * raw.cols), ...context.data.subarray(i * context.cols, (i + 1) * context.cols)];
   progress({ step: 'outliers', processed: 5, total });
-  const anomalousSessions = await findAnomalousSessions(input.backend, window, scaled, rawRows, novelty, p);
+  const anomalousSessions = await findAnomalousSessions(input.backend, window, scaled, rawRow, novelty, p);
   progress({ step: 'outliers', processed: 6, total });
   const notes: string[] = [];
   if (idx.historyWithCommands === 0) notes.push('no history sessions with commands: novel sequences are relative to the window only, emerging commands need a baseline');
@@ -91,6 +98,17 @@ export async function detectLongtail(input: LongtailInput): Promise<LongtailResu
     },
     seconds: Math.round((now() - started) / 10) / 100,
   };
+}
+
+/** The window's intrinsic vectors, packed: given, or extracted from full records. */
+function intrinsicRows(window: readonly LongtailSession[], given: number[][] | FeatureRows | undefined): FeatureRows {
+  if (given) return Array.isArray(given) ? packFeatures(given, FEATURES.length) : given;
+  const out = new FeatureRowsBuilder(FEATURES.length, window.length);
+  for (const s of window) {
+    if (!('eventCount' in s)) throw new TypeError('detectLongtail: slim sessions need their `features`');
+    out.push(extractFeatures(s as SessionRecord));
+  }
+  return out.build();
 }
 
 const now = () => globalThis.performance.now();

@@ -1,5 +1,5 @@
 import { findingId } from '../data/stable-id.js';
-import type { SessionRecord } from '../data/session-record.js';
+import type { LongtailSession } from './longtail-session.js';
 import { sessionRef, type CommandIndex } from './command-index.js';
 import type { EmergingPattern, LongtailParams } from './longtail-types.js';
 
@@ -29,8 +29,8 @@ interface Counted {
   tb: number;
 }
 
-function countCredentials(window: SessionRecord[], history: SessionRecord[]): Counted {
-  const keys = (s: SessionRecord) => new Set(s.credentials.map((c) => `${c.username ?? ''}:${c.password ?? ''}`));
+function countCredentials(window: readonly LongtailSession[], history: readonly LongtailSession[]): Counted {
+  const keys = (s: LongtailSession) => new Set(s.credentials.map((c) => `${c.username ?? ''}:${c.password ?? ''}`));
   const win = new Map<string, number[]>();
   let tw = 0;
   window.forEach((s, i) => {
@@ -57,7 +57,7 @@ function countCredentials(window: SessionRecord[], history: SessionRecord[]): Co
  * // [{ kind: 'credential', value: 'root:Harbor#2025', sessions: 40, historySessions: 0, z: 11.3, … }]
  * ```
  */
-export function findEmerging(window: SessionRecord[], history: SessionRecord[], idx: CommandIndex, p: LongtailParams): EmergingPattern[] {
+export function findEmerging(window: readonly LongtailSession[], history: readonly LongtailSession[], idx: CommandIndex, p: LongtailParams): EmergingPattern[] {
   const commands: Counted = { window: idx.windowSessions, history: idx.historySessions, tw: idx.windowWithCommands, tb: idx.historyWithCommands };
   const out: EmergingPattern[] = [];
   for (const [kind, c] of [['command', commands], ['credential', countCredentials(window, history)]] as const) {

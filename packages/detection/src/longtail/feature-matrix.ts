@@ -1,7 +1,8 @@
 import type { Matrix } from '../compute/compute-backend.js';
 import type { Scaling } from '../compute/standardize.js';
-import { applyScaling, fitScaling } from '../compute/standardize.js';
-import type { SessionRecord } from '../data/session-record.js';
+import { fitScaling } from '../compute/standardize.js';
+import type { LongtailSession } from './longtail-session.js';
+import { packFeatures, type FeatureRows } from '../features/feature-rows.js';
 import { FEATURES, type FeatureSpec } from '../features/feature-spec.js';
 
 /**
@@ -38,11 +39,13 @@ export const Z_CLIP = 8;
 export function zeroInflatedScaling(m: Matrix): Scaling {
   const s = fitScaling(m, 'robust');
   for (let j = 0; j < m.cols; j++) {
-    const column = Array.from({ length: m.rows }, (_, i) => m.data[i * m.cols + j]!).sort((a, b) => a - b);
+    // Typed-array sorts: numeric like the comparator sort, without a million boxed numbers.
+    const column = new Float64Array(m.rows);
+    for (let i = 0; i < m.rows; i++) column[i] = m.data[i * m.cols + j]!;
+    column.sort();
     if (quantileOf(column, 0.75) - quantileOf(column, 0.25) > 0) continue;
     const c = s.center[j]!;
     const off = column.filter((v) => v !== c);
-    off.sort((a, b) => a - b);
     const spread = quantileOf(off, 0.75) - quantileOf(off, 0.25);
     // Having the feature at its typical level costs about 2 units, whatever the spread among those that have it.
     const jump = Math.abs(quantileOf(off, 0.5) - c) / 2;
@@ -53,7 +56,7 @@ export function zeroInflatedScaling(m: Matrix): Scaling {
 }
 
 /** Type-7 quantile of sorted values. */
-function quantileOf(sorted: number[], q: number): number {
+function quantileOf(sorted: Float64Array, q: number): number {
   if (sorted.length === 0) return 0;
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
@@ -83,35 +86,66 @@ export function fingerprintRarity(values: Array<string | null>): Float64Array {
  * const ctx = contextFeatures(window, rareShare, novelShare); // [[rareCommandShare, novelSequenceShare, clientVersionRarity, hasshRarity], …]
  * ```
  */
-export function contextFeatures(window: SessionRecord[], rareShare: Float64Array, novelShare: Float64Array): number[][] {
+export function contextFeatures(window: readonly LongtailSession[], rareShare: Float64Array, novelShare: Float64Array): number[][] {
+  const packed = contextColumns(window, rareShare, novelShare);
+  const c = CONTEXT_FEATURES.length;
+  return window.map((_, i) => Array.from(packed.data.subarray(i * c, (i + 1) * c)));
+}
+
+/**
+ * {@link contextFeatures} packed row-major (rows × {@link CONTEXT_FEATURES}), as the detector keeps them.
+ *
+ * @example
+ * ```ts
+ * const ctx = contextColumns(window, rareShare, novelShare); // { data: Float64Array, rows, cols: 4 }
+ * ```
+ */
+export function contextColumns(window: readonly LongtailSession[], rareShare: Float64Array, novelShare: Float64Array): FeatureRows {
   const cv = fingerprintRarity(window.map((s) => s.clientVersion));
   const hassh = fingerprintRarity(window.map((s) => s.hassh));
-  return window.map((_, i) => [rareShare[i] ?? 0, novelShare[i] ?? 0, cv[i] ?? 0, hassh[i] ?? 0]);
+  const cols = CONTEXT_FEATURES.length;
+  const data = new Float64Array(window.length * cols);
+  for (let i = 0; i < window.length; i++) {
+    data[i * cols] = rareShare[i] ?? 0;
+    data[i * cols + 1] = novelShare[i] ?? 0;
+    data[i * cols + 2] = cv[i] ?? 0;
+    data[i * cols + 3] = hassh[i] ?? 0;
+  }
+  return { data, rows: window.length, cols };
 }
 
 /**
  * The matrix the outlier score runs on: intrinsic features (`log1p` where {@link FEATURES}
  * says so) then context features, scaled by {@link zeroInflatedScaling} and clipped to
- * ±{@link Z_CLIP}.
+ * ±{@link Z_CLIP}. Takes rows or packed rows; scales in place, so the only copy of the window
+ * is the float32 matrix it returns.
  *
  * @example
  * ```ts
  * const m = scaledFeatureMatrix(vectors, contextFeatures(window, rareShare, novelShare)); // cols = ALL_FEATURES.length
  * ```
  */
-export function scaledFeatureMatrix(intrinsic: number[][], context: number[][]): Matrix {
+export function scaledFeatureMatrix(intrinsic: number[][] | FeatureRows, context: number[][] | FeatureRows): Matrix {
+  const a = Array.isArray(intrinsic) ? packFeatures(intrinsic, FEATURES.length) : intrinsic;
+  const b = Array.isArray(context) ? packFeatures(context, CONTEXT_FEATURES.length) : context;
   const cols = ALL_FEATURES.length;
-  const rows = intrinsic.length;
+  const rows = a.rows;
   const data = new Float32Array(rows * cols);
   for (let i = 0; i < rows; i++) {
-    const row = [...(intrinsic[i] ?? []), ...(context[i] ?? [])];
     for (let j = 0; j < cols; j++) {
-      const x = row[j] ?? 0;
+      const x = j < a.cols ? a.data[i * a.cols + j]! : i < b.rows ? b.data[i * b.cols + j - a.cols]! : 0;
       data[i * cols + j] = ALL_FEATURES[j]!.transform === 'log1p' ? Math.log1p(Math.max(0, x)) : x;
     }
   }
   const m: Matrix = { data, rows, cols };
-  const matrix = applyScaling(m, zeroInflatedScaling(m));
-  for (let i = 0; i < matrix.data.length; i++) matrix.data[i] = Math.max(-Z_CLIP, Math.min(Z_CLIP, matrix.data[i]!));
-  return matrix;
+  const s = zeroInflatedScaling(m);
+  // What applyScaling then clipping computes, written over the input instead of into a copy.
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++) {
+      const v = data[i * cols + j]!;
+      data[i * cols + j] = Number.isFinite(v) ? (v - s.center[j]!) / s.scale[j]! : 0;
+    }
+  }
+  for (let i = 0; i < data.length; i++) data[i] = Math.max(-Z_CLIP, Math.min(Z_CLIP, data[i]!));
+  return m;
 }

@@ -1,5 +1,5 @@
 import { findingId } from '../data/stable-id.js';
-import type { SessionRecord } from '../data/session-record.js';
+import type { LongtailSession } from './longtail-session.js';
 import { encodedRuns, isHighEntropy, type EncodedRun } from '../features/text-stats.js';
 import { sessionRef, type CommandIndex } from './command-index.js';
 import type { HighEntropyPayload, LongtailParams } from './longtail-types.js';
@@ -16,7 +16,7 @@ import type { HighEntropyPayload, LongtailParams } from './longtail-types.js';
  * // { command: 'echo [B64] | base64 -d | sh', encoding: 'base64', length: 412, entropy: 5.8, … }
  * ```
  */
-export function findHighEntropy(window: SessionRecord[], idx: CommandIndex, p: LongtailParams): HighEntropyPayload[] {
+export function findHighEntropy(window: readonly LongtailSession[], idx: CommandIndex, p: LongtailParams): HighEntropyPayload[] {
   const groups = new Map<string, { best: EncodedRun; count: number; sessions: Set<number>; examples: Set<string> }>();
   window.forEach((s, i) => {
     s.commands.forEach((c, j) => {

@@ -12,27 +12,47 @@ interface Deduped {
   of: Int32Array;
 }
 
+/**
+ * Key of a row snapped to the grid. Snapped values are whole multiples of the grid, so the row is
+ * keyed by those integers, one UTF-16 unit each (a short string where `join(',')` made one of
+ * ~100 characters per session); a value out of that range falls back to the joined text, which
+ * is longer than `cols` and so never equals a short key. Same equal-rows classes as before.
+ */
+function gridKey(steps: Float64Array): string {
+  let fits = true;
+  for (const q of steps) if (!(q >= -32768 && q < 32768)) fits = false;
+  if (!fits) return `x${Array.from(steps, (q) => q * GRID).join(',')}`;
+  let key = '';
+  for (const q of steps) key += String.fromCharCode(q + 32768);
+  return key;
+}
+
 function dedupe(m: Matrix): Deduped {
   const index = new Map<string, number>();
   const of = new Int32Array(m.rows);
-  const rows: number[][] = [];
   const weights: number[] = [];
+  const steps = new Float64Array(m.cols);
+  let data = new Float32Array(Math.max(1, Math.min(m.rows, 4096)) * m.cols);
+  let u = 0;
   for (let i = 0; i < m.rows; i++) {
-    const row = Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols), (x) => Math.round(x / GRID) * GRID);
-    const key = row.join(',');
-    let u = index.get(key);
-    if (u === undefined) {
-      u = rows.length;
-      index.set(key, u);
-      rows.push(row);
+    for (let j = 0; j < m.cols; j++) steps[j] = Math.round(m.data[i * m.cols + j]! / GRID);
+    const key = gridKey(steps);
+    let r = index.get(key);
+    if (r === undefined) {
+      r = u++;
+      index.set(key, r);
+      if (u * m.cols > data.length) {
+        const grown = new Float32Array(data.length * 2);
+        grown.set(data);
+        data = grown;
+      }
+      for (let j = 0; j < m.cols; j++) data[r * m.cols + j] = steps[j]! * GRID;
       weights.push(0);
     }
-    weights[u]!++;
-    of[i] = u;
+    weights[r]!++;
+    of[i] = r;
   }
-  const data = new Float32Array(rows.length * m.cols);
-  rows.forEach((r, u) => data.set(r, u * m.cols));
-  return { points: { data, rows: rows.length, cols: m.cols }, weight: Float64Array.from(weights), of };
+  return { points: { data: data.slice(0, u * m.cols), rows: u, cols: m.cols }, weight: Float64Array.from(weights), of };
 }
 
 /** Deterministic PRNG (mulberry32): the same sample on every run. */

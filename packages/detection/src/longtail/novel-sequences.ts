@@ -1,5 +1,5 @@
 import { findingId } from '../data/stable-id.js';
-import type { SessionRecord } from '../data/session-record.js';
+import type { LongtailSession } from './longtail-session.js';
 import { sessionRef, type CommandIndex } from './command-index.js';
 import type { LongtailParams, NovelSequence } from './longtail-types.js';
 
@@ -43,10 +43,12 @@ export interface NovelResult {
  * sequences[0].sequence; // ['cd /tmp', 'wget [URL]', 'chmod +x [RAND]', './[RAND]']
  * ```
  */
-export function findNovelSequences(window: SessionRecord[], idx: CommandIndex, p: LongtailParams): NovelResult {
+export function findNovelSequences(window: readonly LongtailSession[], idx: CommandIndex, p: LongtailParams): NovelResult {
   const seen = new Set<string>();
   for (const forms of idx.historyForms) for (const sh of shinglesOf(forms, p.shingleSize)) seen.add(key(sh));
-  const windowShingles = idx.forms.map((forms) => shinglesOf(forms, p.shingleSize));
+  // Sessions with fewer than two commands have no shingle; they share one empty list.
+  const none: string[][] = [];
+  const windowShingles = idx.forms.map((forms) => (forms.length < 2 ? none : shinglesOf(forms, p.shingleSize)));
   const perShingle = new Map<string, Set<number>>();
   windowShingles.forEach((list, i) => {
     for (const sh of list) {

@@ -1,5 +1,5 @@
 import { findingId } from '../data/stable-id.js';
-import type { SessionRecord } from '../data/session-record.js';
+import type { LongtailSession } from './longtail-session.js';
 import { examplesOf, sessionRef, type CommandIndex } from './command-index.js';
 import type { LongtailParams, RareCommand } from './longtail-types.js';
 
@@ -54,7 +54,7 @@ export function rarityThreshold(counts: Map<string, number>, maxK: number, tailM
  * rare[0]; // { command: '/tmp/.x/kthreaddk -o [IP]', sessions: 1, examples: ['/tmp/.x/kthreaddk -o 1.2.3.4:3333'], … }
  * ```
  */
-export function findRareCommands(window: SessionRecord[], idx: CommandIndex, p: LongtailParams): { rare: RareCommand[]; threshold: RarityThreshold; rareForms: Set<string> } {
+export function findRareCommands(window: readonly LongtailSession[], idx: CommandIndex, p: LongtailParams): { rare: RareCommand[]; threshold: RarityThreshold; rareForms: Set<string> } {
   const total = new Map<string, number>(idx.historySessions);
   for (const [f, list] of idx.windowSessions) total.set(f, (total.get(f) ?? 0) + list.length);
   const threshold = rarityThreshold(total, p.rareMaxSessions, p.rareTailMass);

@@ -1,12 +1,11 @@
 import type { CowrieStore } from '@cowrieprocessor/core';
 import type { ComputeBackend } from '../compute/compute-backend.js';
-import { loadSessions } from '../data/load-sessions.js';
 import { addMs } from '../data/resolve-window.js';
 import type { DetectionWindow } from '../data/session-record.js';
-import { featuresWithCache } from '../store/feature-cache.js';
 import { saveDetectionRun } from '../store/save-findings.js';
 import type { ProgressFn } from '../types.js';
 import { detectLongtail } from './detect-longtail.js';
+import { loadLongtailHistory, loadLongtailWindow } from '../data/load-longtail.js';
 import { DEFAULT_LONGTAIL_PARAMS, type LongtailParams, type LongtailResult } from './longtail-types.js';
 import { longtailFindings } from './to-findings.js';
 
@@ -46,13 +45,13 @@ export async function runLongtail(store: CowrieStore, window: DetectionWindow, o
   const progress = opts.onProgress ?? (() => undefined);
   const baselineDays = opts.baselineDays ?? 28;
   const baseline = { since: addMs(window.since, -baselineDays * 24 * 3600 * 1000), until: window.since };
-  const sessions = await loadSessions(store, window, { onProgress: (p) => progress({ ...p, step: `load ${p.step}` }) });
-  const history = baselineDays > 0 ? await loadSessions(store, { ...baseline, sensor: window.sensor }, { onProgress: (p) => progress({ ...p, step: `baseline ${p.step}` }) }) : [];
-  const useCache = opts.cache !== false;
-  const feats = useCache ? await featuresWithCache(store, window, sessions) : undefined;
+  // Page by page, keeping slim sessions and packed features: full records of a large window
+  // (and the rows they are read from) were most of the run's memory.
+  const data = await loadLongtailWindow(store, window, { cache: opts.cache !== false, onProgress: (p) => progress({ ...p, step: `load ${p.step}` }) });
+  const history = baselineDays > 0 ? await loadLongtailHistory(store, { ...baseline, sensor: window.sensor }, { onProgress: (p) => progress({ ...p, step: `baseline ${p.step}` }) }) : [];
   const result = await detectLongtail({
-    window: sessions, history, backend: opts.backend, params: opts.params, onProgress: progress,
-    features: feats?.vectors, featureCounts: feats ? { extracted: feats.extracted, reused: feats.reused } : undefined,
+    window: data.sessions, history, backend: opts.backend, params: opts.params, onProgress: progress,
+    features: data.features, featureCounts: { extracted: data.extracted, reused: data.reused },
   });
   let runId: string | undefined;
   if (opts.store) {

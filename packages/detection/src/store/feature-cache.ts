@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { CowrieStore } from '@cowrieprocessor/core';
+import type { PageRange } from '../data/session-pages.js';
 import type { DetectionWindow, SessionRecord } from '../data/session-record.js';
 import { extractFeatures } from '../features/extract-features.js';
 import { EXTRACTOR_VERSION } from '../features/feature-spec.js';
@@ -19,6 +20,8 @@ export interface FeatureCacheOptions {
   extract?: (s: SessionRecord) => number[];
   /** Extractor version the cache rows must carry (default {@link EXTRACTOR_VERSION}). */
   version?: number;
+  /** `computed_at` to write (default now): one run's pages all carry the run's time. */
+  computedAt?: string;
 }
 
 const key = (sensor: string, session: string) => `${sensor}\u0000${session}`;
@@ -37,14 +40,35 @@ const key = (sensor: string, session: string) => `${sensor}\u0000${session}`;
  * ```
  */
 export async function featuresWithCache(store: CowrieStore, window: DetectionWindow, sessions: SessionRecord[], opts: FeatureCacheOptions = {}): Promise<CachedFeatures> {
+  const { vectors, extracted } = await cachedVectors(store, window, sessions, undefined, opts);
+  return { vectors, extracted, reused: sessions.length - extracted };
+}
+
+/**
+ * {@link featuresWithCache} for one page of {@link sessionPages}: reads only the cache rows of the
+ * page's first_ts range and writes the page's new vectors at once, so a window is cached page by
+ * page without ever holding every session or cache row.
+ *
+ * @example
+ * ```ts
+ * for await (const { sessions, range } of sessionPages(store, window)) (await featuresOfPage(store, window, sessions, range)).vectors;
+ * ```
+ */
+export async function featuresOfPage(store: CowrieStore, window: DetectionWindow, page: SessionRecord[], range: PageRange, opts: FeatureCacheOptions = {}): Promise<{ vectors: number[][]; extracted: number }> {
+  return cachedVectors(store, window, page, range, opts);
+}
+
+async function cachedVectors(store: CowrieStore, window: DetectionWindow, sessions: SessionRecord[], range: PageRange | undefined, opts: FeatureCacheOptions): Promise<{ vectors: number[][]; extracted: number }> {
   const version = opts.version ?? EXTRACTOR_VERSION;
   const extract = opts.extract ?? extractFeatures;
+  // A page's range lies inside the window and replaces its bounds (see pageWhere: one pair of bounds).
+  const [lo, hi] = range ? [range.firstTs, range.lastTs] : [window.since, window.until];
   let q = store.db.selectFrom('session_features as f')
     .innerJoin('sessions as s', (j) => j.onRef('s.sensor', '=', 'f.sensor').onRef('s.session', '=', 'f.session'))
     .select(['f.sensor', 'f.session', 'f.features', 'f.session_updated_at'])
     .where('f.extractor_version', '=', version)
-    .where('s.first_ts', '>=', window.since)
-    .where('s.first_ts', '<', window.until);
+    .where('s.first_ts', '>=', lo)
+    .where('s.first_ts', range ? '<=' : '<', hi);
   if (window.sensor !== undefined) q = q.where('s.sensor', '=', window.sensor);
   const cached = new Map<string, { features: string; updatedAt: string }>();
   for (const r of await q.execute()) cached.set(key(r.sensor, r.session), { features: r.features, updatedAt: r.session_updated_at });
@@ -60,13 +84,13 @@ export async function featuresWithCache(store: CowrieStore, window: DetectionWin
     fresh.push({ s, v });
     return v;
   });
-  if (opts.write !== false && fresh.length > 0) await writeFeatures(store, fresh, version);
-  return { vectors, extracted: fresh.length, reused: sessions.length - fresh.length };
+  if (opts.write !== false && fresh.length > 0) await writeFeatures(store, fresh, version, opts.computedAt);
+  return { vectors, extracted: fresh.length };
 }
 
 /** Upsert feature rows in batches that stay under the dialect's bind-parameter limit. */
-async function writeFeatures(store: CowrieStore, rows: Array<{ s: SessionRecord; v: number[] }>, version: number): Promise<void> {
-  const computedAt = new Date().toISOString().replace(/Z$/, '000Z');
+async function writeFeatures(store: CowrieStore, rows: Array<{ s: SessionRecord; v: number[] }>, version: number, at?: string): Promise<void> {
+  const computedAt = at ?? new Date().toISOString().replace(/Z$/, '000Z');
   const perRow = 6;
   const batch = Math.max(1, Math.min(1000, Math.floor(store.dialect.maxBindParameters / perRow)));
   await store.db.transaction().execute(async (tx) => {

@@ -77,3 +77,22 @@ export function copyValue(v: unknown): string {
   const t = String(v);
   return COPY_SPECIAL.test(t) ? t.replace(/[\\\n\r\t]/g, (c) => COPY_ESCAPES[c]!) : t;
 }
+
+/**
+ * Rows as COPY text, one line each, values in `cols` order (see {@link copyValue}).
+ *
+ * @example
+ * ```ts
+ * await copyIn(client, 'copy t (a, b) from stdin', rowsCopyText([{ a: 1, b: 'x' }], ['a', 'b']));
+ * ```
+ */
+export function rowsCopyText(rows: ReadonlyArray<Record<string, unknown>>, cols: readonly string[]): Buffer {
+  const lines = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    let line = copyValue(row[cols[0]!]);
+    for (let c = 1; c < cols.length; c++) line += `\t${copyValue(row[cols[c]!])}`;
+    lines[i] = line;
+  }
+  return Buffer.from(lines.length > 0 ? `${lines.join('\n')}\n` : '');
+}

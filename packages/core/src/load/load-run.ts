@@ -20,6 +20,13 @@ const SESSION_SET_LIMIT = 50_000;
 // Records go to the preparer in chunks; this many chunks may be read ahead of the batch being
 // filled, so the preparer thread has work while the loader's thread writes to the database.
 const CHUNK_RECORDS = 1_000;
+// Inline preparation runs synchronously inside send(), and buffered file reads resolve as
+// microtasks, so nothing else runs until a chunk is done. While a batch commits on PostgreSQL,
+// each of its round trips waits for that: short chunks, and a turn of the event loop after each,
+// let the commit's statements follow one another while the next batch is prepared (measured on
+// 236,864 events: 6.2 s with chunks of 1,000 and no turn, 5.4 s with 100 and a turn; SQLite,
+// whose commits are synchronous, unchanged).
+const INLINE_CHUNK_RECORDS = 100;
 const CHUNK_BYTES = 1024 * 1024;
 const CHUNKS_AHEAD = 4;
 
@@ -54,7 +61,7 @@ export class LoadRun {
   private events: PreparedEvent[] = [];
   private dead: PreparedDeadLetter[] = [];
   private batchBytes = 0;
-  private inFlight: { promise: Promise<unknown>; size: number } | null = null;
+  private inFlight: { promise: Promise<unknown>; size: number; done: boolean } | null = null;
   private failedSize = 0;
   private position: { offset: number; line: number } = { offset: 0, line: 1 };
   private cursorOf: ReadFileMode['cursor'] | null = null;
@@ -128,6 +135,7 @@ export class LoadRun {
       .returning('id').executeTakeFirstOrThrow();
     const ctx = { sourceId: Number(src.id), now: nowIso(), sensor: this.opts.sensor, sensorOverride: this.opts.sensorOverride };
     const preparer = this.preparerFor();
+    const chunkRecords = preparer.name === 'inline' ? INLINE_CHUNK_RECORDS : CHUNK_RECORDS;
     // Lines a predecessor import already stored for this file: recognised by position, since the
     // predecessor rewrote their content.
     const imported = compression === IMPORTED ? null : await importedLines(this.store, source);
@@ -176,8 +184,9 @@ export class LoadRun {
           readLine = rec.line + rec.lineCount;
           chunk.push(rec);
           chunkBytes += rec.bytes.length;
-          if (chunk.length >= CHUNK_RECORDS || chunkBytes >= CHUNK_BYTES) {
+          if (chunk.length >= chunkRecords || chunkBytes >= CHUNK_BYTES) {
             send();
+            if (this.inFlight && !this.inFlight.done) await new Promise<void>((resolve) => setImmediate(resolve));
             while (ahead.length > CHUNKS_AHEAD) await consume();
           }
         }
@@ -241,14 +250,19 @@ export class LoadRun {
     // on one core while we parse on the other. Commits stay in order, one at a time.
     await this.settle();
     const size = events.length + dead.length;
-    const promise = commitBatch(this.store.writer, events, dead, cursor).then(
+    const flight = { promise: null as unknown as Promise<unknown>, size, done: false };
+    flight.promise = commitBatch(this.store.writer, events, dead, cursor).then(
       (out) => {
+        flight.done = true;
         this.account(out, dead, f);
         return null;
       },
-      (err: unknown) => err,
+      (err: unknown) => {
+        flight.done = true;
+        return err;
+      },
     );
-    this.inFlight = { promise, size };
+    this.inFlight = flight;
     if (final) await this.settle();
   }
 

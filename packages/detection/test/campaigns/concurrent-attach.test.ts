@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { runPlanSync } from '../../src/compute/kernel-plan.js';
 import { credKey, type IpProfile } from '../../src/data/ip-profiles.js';
+import { TOOL, ipProfileFactory } from './support/ip-profile-factory.js';
 import { attachConcurrentPlan } from '../../src/snowshoe/concurrent-attach.js';
 import { groupCampaigns, type CampaignGroup } from '../../src/snowshoe/group-campaigns.js';
 import { ownedPairRows, ownedPairs } from '../../src/snowshoe/ownership-vectors.js';
 import { SNOWSHOE_DEFAULTS } from '../../src/snowshoe/snowshoe-options.js';
 
-const TOOL = 'abc|SSH-2.0-Go';
-let n = 0;
-const ip = (passwords: string[], hour: number, tooling = TOOL): IpProfile => {
-  const t = new Date(Date.UTC(2025, 0, 1) + hour * 3_600_000).toISOString();
-  const i = n++;
-  return { index: i, ip: `198.51.${i >> 8}.${i & 255}`, sessions: [], sessionCount: 1, loginAttempts: passwords.length, credentials: new Set(passwords.map((p) => credKey('root', p))),
-    successes: new Set(), tooling, scripts: new Set(), firstTs: t, lastTs: t };
-};
+let ip = ipProfileFactory();
 const params = { minIps: 8, ...SNOWSHOE_DEFAULTS.concurrent };
 const group = (members: IpProfile[]): CampaignGroup => ({ tooling: TOOL, members: [...members], bindingCreds: new Map(), bindingScripts: new Map(), attached: 0, subgroups: 1,
   attachedBySimilarity: 0, attachedConcurrently: 0, credUse: new Map() });
@@ -28,7 +22,7 @@ const run = (profiles: IpProfile[], groups: CampaignGroup[]) => {
 
 describe('snowshoe: attaching lone IPs by what a campaign owns while it runs', () => {
   it('counts owned pairs exactly through the cosine kernel rows', () => {
-    n = 0;
+    ip = ipProfileFactory();
     const members = [ip(['a', 'b'], 0), ip(['a', 'c'], 1)];
     const lone = [ip(['a', 'x', 'y'], 1), ip(['b'], 1), ip(['z'], 1)];
     // a: 2 members vs 1 concurrent lone IP; b: 1 vs 1; c: nobody else. Flanks: c is everyday there.
@@ -47,7 +41,7 @@ describe('snowshoe: attaching lone IPs by what a campaign owns while it runs', (
   });
 
   it('attaches quiet IPs of the campaign inside its span, not the busy background nor IPs outside it', () => {
-    n = 0;
+    ip = ipProfileFactory();
     // A campaign of 10 IPs over 20 h, mixing its own common pairs.
     const dict = ['tech1234', 'Server2017', 'wubao', 'miner1324', 'pfsense'];
     const members = Array.from({ length: 10 }, (_, i) => ip([dict[i % 5]!, dict[(i + 1) % 5]!], 2 * i));
@@ -73,7 +67,7 @@ describe('snowshoe: attaching lone IPs by what a campaign owns while it runs', (
   });
 
   it('gives an IP both campaigns could claim to the denser one, and never makes a group of a small one', () => {
-    n = 0;
+    ip = ipProfileFactory();
     const sparse = Array.from({ length: 8 }, (_, i) => ip(['tech1234', 'wubao'], 6 * i));
     const dense = Array.from({ length: 30 }, (_, i) => ip(['tech1234', 'admin1234'], 10 + i / 10));
     const small = Array.from({ length: 4 }, (_, i) => ip(['solo99'], 100 + i));
@@ -87,7 +81,7 @@ describe('snowshoe: attaching lone IPs by what a campaign owns while it runs', (
   });
 
   it('runs inside groupCampaigns only when asked', () => {
-    n = 0;
+    ip = ipProfileFactory();
     const dict = ['tech1234', 'Server2017', 'wubao'];
     // Bound by a pair only they try (`Xq-77`), plus common ones of the list.
     const members = Array.from({ length: 9 }, (_, i) => ip(['Xq-77', dict[i % 3]!], i));

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { credKey, type IpProfile } from '../../src/data/ip-profiles.js';
+import { TOOL, ipProfileFactory } from './support/ip-profile-factory.js';
 import { groupCampaigns } from '../../src/snowshoe/group-campaigns.js';
 import { SNOWSHOE_DEFAULTS } from '../../src/snowshoe/snowshoe-options.js';
 
-const TOOL = 'abc|SSH-2.0-Go';
-let n = 0;
-const ip = (passwords: string[], hour: number, tooling = TOOL): IpProfile => {
-  const t = new Date(Date.UTC(2025, 0, 1) + hour * 3_600_000).toISOString();
-  const i = n++;
-  return { index: i, ip: `198.51.${i >> 8}.${i & 255}`, sessions: [], sessionCount: 1, loginAttempts: passwords.length, credentials: new Set(passwords.map((p) => credKey('root', p))),
-    successes: new Set(), tooling, scripts: new Set(), firstTs: t, lastTs: t };
-};
+let ip = ipProfileFactory();
 
 describe('snowshoe: merging sub-groups by dictionary similarity', () => {
   it('merges two sub-groups bound by different rare pairs of one word list, not a concurrent campaign of another', () => {
-    n = 0;
+    ip = ipProfileFactory();
     // One campaign, two sub-groups: no rare pair in common, but both mutate "falcon42".
     const a = Array.from({ length: 6 }, (_, i) => ip(['falcon42!root', `falcon42#${100 + (i % 2)}`, 'admin'], 1 + i));
     const b = Array.from({ length: 5 }, (_, i) => ip(['root@falcon42', `depfalcon42${i % 2}`, 'admin'], 2 + i));

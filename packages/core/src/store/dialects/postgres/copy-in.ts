@@ -79,20 +79,22 @@ export function copyValue(v: unknown): string {
 }
 
 /**
- * Rows as COPY text, one line each, values in `cols` order (see {@link copyValue}).
+ * Rows as COPY text, one line each, values in `cols` order (see {@link copyValue}); with `lead`,
+ * each line starts with its row's number from it (ids), with `ord`, it ends with the row's
+ * position in `rows`.
  *
  * @example
  * ```ts
  * await copyIn(client, 'copy t (a, b) from stdin', rowsCopyText([{ a: 1, b: 'x' }], ['a', 'b']));
  * ```
  */
-export function rowsCopyText(rows: ReadonlyArray<Record<string, unknown>>, cols: readonly string[]): Buffer {
+export function rowsCopyText(rows: ReadonlyArray<Record<string, unknown>>, cols: readonly string[], opts: { lead?: readonly number[]; ord?: boolean } = {}): Buffer {
   const lines = new Array<string>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    let line = copyValue(row[cols[0]!]);
+    let line = opts.lead ? `${opts.lead[i]}\t${copyValue(row[cols[0]!])}` : copyValue(row[cols[0]!]);
     for (let c = 1; c < cols.length; c++) line += `\t${copyValue(row[cols[c]!])}`;
-    lines[i] = line;
+    lines[i] = opts.ord ? `${line}\t${i}` : line;
   }
   return Buffer.from(lines.length > 0 ? `${lines.join('\n')}\n` : '');
 }

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { PreparedEvent } from '../../writer/batch-types.js';
-import { copyIn, copyValue } from './copy-in.js';
+import { copyIn, rowsCopyText } from './copy-in.js';
 import { EVENT_COLUMNS } from './pg-columns.js';
 import { columnNames } from './unnest-rows.js';
 
@@ -18,14 +18,7 @@ const SAVEPOINT = 'cowrie_direct_events';
  * position last (`ord`, what the staging table sorts by).
  */
 export function eventsCopyText(events: readonly PreparedEvent[], ids: readonly number[] | null): Buffer {
-  const lines = new Array<string>(events.length);
-  for (let i = 0; i < events.length; i++) {
-    const row = events[i]!.row as Record<string, unknown>;
-    let line = ids ? `${ids[i]}` : '';
-    for (let c = 0; c < COLS.length; c++) line += `${ids || c > 0 ? '\t' : ''}${copyValue(row[COLS[c]!])}`;
-    lines[i] = ids ? line : `${line}\t${i}`;
-  }
-  return Buffer.from(lines.length > 0 ? `${lines.join('\n')}\n` : '');
+  return rowsCopyText(events.map((e) => e.row as Record<string, unknown>), COLS, ids ? { lead: ids } : { ord: true });
 }
 
 /**
